@@ -1,0 +1,62 @@
+package io.tieout.config;
+
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The whole of {@code tieout.yaml}, validated. Instances only come out of {@link ConfigLoader}, which
+ * reports every problem at once; code downstream may trust every field.
+ */
+public record TieoutConfig(
+        String company,
+        Reporting reporting,
+        Alerts alerts,
+        RevenueAccounts revenueAccounts,
+        Mapping mapping,
+        Warehouse warehouse,
+        List<Source> sources,
+        Api api) {
+
+    /** Reporting currency and calendar: the basis every number is stated in. */
+    public record Reporting(String currency, ZoneId timezone, FxPolicy fxPolicy, Duration syncLag, int periodDays) {}
+
+    public enum FxPolicy { TRANSACTION_DATE, PERIOD_AVERAGE }
+
+    public record Alerts(BigDecimal gapThresholdPct, Map<String, BigDecimal> entityThresholdPct) {}
+
+    /**
+     * GL accounts that count as revenue: every account inside one of the ranges or listed in include,
+     * unless listed in exclude. Account numbers compare as text of equal length, as Intacct stores them.
+     */
+    public record RevenueAccounts(List<AccountRange> ranges, List<String> include, List<String> exclude) {}
+
+    public record AccountRange(String from, String to) {}
+
+    /** Posting rules: what Intacct member each commerce order is expected to carry. */
+    public record Mapping(
+            Map<String, String> channelClass,
+            Map<String, String> countryEntity,
+            String defaultEntity,
+            Map<String, String> skuItem,
+            CustomerMatch customerMatch,
+            String orderMatchKey) {}
+
+    public enum CustomerMatchRule { MAPPED_ID, EMAIL, COMPANY_NAME, GUEST }
+
+    /** How a commerce customer resolves to an Intacct CUSTOMERID, rules tried in order. */
+    public record CustomerMatch(List<CustomerMatchRule> rules, String mappedIdField, String guestCustomerId) {}
+
+    public record Warehouse(Path path) {}
+
+    /** One configured source system. {@code channel} and {@code entity} apply where the type has them. */
+    public record Source(String name, SourceType type, String baseUrl, Map<String, String> credentials,
+                         String channel, String storefront, String entity) {}
+
+    public enum SourceType { SHOPIFY, BIGCOMMERCE, INTACCT, FX, SYNCLOG }
+
+    public record Api(int port) {}
+}
