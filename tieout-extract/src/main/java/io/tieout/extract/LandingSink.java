@@ -6,8 +6,11 @@ import java.util.List;
 public interface LandingSink {
     LandingResult land(String runId, List<RawRecord> batch);
 
-    /** What one batch did: rows inserted, rows replaced by a newer version, rows ignored as not newer. */
-    record LandingResult(long inserted, long updated, long unchanged) {
-        public long total() { return inserted + updated + unchanged; }
+    /**
+     * What one batch did: keys inserted, keys replaced by a newer version, records ignored as not newer
+     * (or superseded within the batch), records quarantined as unreadable.
+     */
+    record LandingResult(long inserted, long updated, long unchanged, long quarantined) {
+        public long total() { return inserted + updated + unchanged + quarantined; }
     }
 }

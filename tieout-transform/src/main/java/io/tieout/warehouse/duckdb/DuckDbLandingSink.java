@@ -1,0 +1,104 @@
+package io.tieout.warehouse.duckdb;
+
+import io.tieout.extract.LandingSink;
+import io.tieout.extract.RawRecord;
+import org.duckdb.DuckDBAppender;
+import org.duckdb.DuckDBConnection;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+
+/**
+ * Lands a batch into {@code raw.records} in one transaction: a MERGE keyed on (source, object, id)
+ * that keeps the newest {@code updated_at}. Applying the same batch again changes nothing; a payload
+ * that is not JSON goes to {@code ops.quarantine} with its reason instead of raw.
+ */
+public final class DuckDbLandingSink implements LandingSink {
+    private final DuckDbWarehouse warehouse;
+
+    public DuckDbLandingSink(DuckDbWarehouse warehouse) {
+        this.warehouse = warehouse;
+    }
+
+    @Override
+    public LandingResult land(String runId, List<RawRecord> batch) {
+        if (batch.isEmpty()) return new LandingResult(0, 0, 0, 0);
+        try (Connection c = warehouse.connect()) {
+            c.setAutoCommit(false);
+            try (Statement st = c.createStatement()) {
+                st.execute("CREATE OR REPLACE TEMP TABLE landing_batch (source VARCHAR, object VARCHAR, id VARCHAR, "
+                        + "updated_at TIMESTAMPTZ, payload VARCHAR, seq BIGINT)");
+                append(c, batch);
+                long quarantined = quarantineInvalidJson(st, runId);
+                // Within a batch the newest version wins; ties keep the later record, as a page re-read would.
+                st.execute("CREATE OR REPLACE TEMP TABLE landing_newest AS SELECT source, object, id, updated_at, payload "
+                        + "FROM landing_batch WHERE json_valid(payload) "
+                        + "QUALIFY row_number() OVER (PARTITION BY source, object, id ORDER BY updated_at DESC, seq DESC) = 1");
+                long inserted = count(st, "SELECT count(*) FROM landing_newest n ANTI JOIN raw.records r USING (source, object, id)");
+                long updated = count(st, "SELECT count(*) FROM landing_newest n JOIN raw.records r USING (source, object, id) "
+                        + "WHERE n.updated_at > r.updated_at");
+                st.execute("MERGE INTO raw.records r USING landing_newest n "
+                        + "ON r.source = n.source AND r.object = n.object AND r.id = n.id "
+                        + "WHEN MATCHED AND n.updated_at > r.updated_at THEN UPDATE SET updated_at = n.updated_at, "
+                        + "payload = n.payload, landed_at = now(), run_id = '" + sqlLiteral(runId) + "' "
+                        + "WHEN NOT MATCHED THEN INSERT (source, object, id, updated_at, payload, landed_at, run_id) "
+                        + "VALUES (n.source, n.object, n.id, n.updated_at, n.payload, now(), '" + sqlLiteral(runId) + "')");
+                st.execute("DROP TABLE landing_batch");
+                st.execute("DROP TABLE landing_newest");
+                c.commit();
+                return new LandingResult(inserted, updated, batch.size() - inserted - updated - quarantined, quarantined);
+            } catch (SQLException e) {
+                c.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("landing a batch of " + batch.size() + " records failed: " + e.getMessage(), e);
+        }
+    }
+
+    private static void append(Connection c, List<RawRecord> batch) throws SQLException {
+        try (DuckDBAppender appender = ((DuckDBConnection) c).createAppender("temp", "main", "landing_batch")) {
+            long seq = 0;
+            for (RawRecord r : batch) {
+                appender.beginRow();
+                appender.append(r.source());
+                appender.append(r.object());
+                appender.append(r.id());
+                appender.append(OffsetDateTime.ofInstant(r.updatedAt(), ZoneOffset.UTC));
+                appender.append(r.payload());
+                appender.append(seq++);
+                appender.endRow();
+            }
+        }
+    }
+
+    private static long quarantineInvalidJson(Statement st, String runId) throws SQLException {
+        long bad = count(st, "SELECT count(*) FROM landing_batch WHERE NOT json_valid(payload)");
+        if (bad == 0) return 0;
+        st.execute("INSERT INTO ops.quarantine (source, object, id, model, reason, payload, run_id, found_at) "
+                + "SELECT source, object, id, 'landing', 'payload is not valid JSON', payload, '" + sqlLiteral(runId) + "', now() "
+                + "FROM landing_batch WHERE NOT json_valid(payload) "
+                + "QUALIFY row_number() OVER (PARTITION BY source, object, id ORDER BY seq DESC) = 1 "
+                + "ON CONFLICT DO UPDATE SET reason = EXCLUDED.reason, payload = EXCLUDED.payload, "
+                + "run_id = EXCLUDED.run_id, found_at = EXCLUDED.found_at");
+        return bad;
+    }
+
+    private static long count(Statement st, String sql) throws SQLException {
+        try (ResultSet rs = st.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    static String sqlLiteral(String s) {
+        return s.replace("'", "''");
+    }
+
+}

@@ -1,0 +1,54 @@
+-- quarantine: true
+-- Shopify orders (Admin GraphQL Order node). Money is read from shopMoney (the shop's currency, which
+-- is what the ledger books); presentment currency is kept for reference only.
+WITH src AS (
+    SELECT r.source, r.object, r.id, r.payload, s.channel
+    FROM raw.records r
+    JOIN ops.cfg_sources s ON s.source = r.source AND s.type = 'shopify'
+    WHERE r.object = 'orders'
+),
+bad_lines AS (
+    SELECT source, order_id, count(*) AS n FROM {{ ref('stg_shopify__order_lines') }}
+    WHERE amount_trx IS NULL GROUP BY source, order_id
+),
+bad_refunds AS (
+    SELECT source, order_id, count(*) AS n FROM {{ ref('stg_shopify__refunds') }}
+    WHERE amount_trx IS NULL OR refunded_at IS NULL OR refund_id IS NULL GROUP BY source, order_id
+),
+parsed AS (
+    SELECT src.source, src.object, src.id, src.payload, src.channel,
+           src.id AS order_id,
+           {{ json_str(payload, '$.legacyResourceId') }} AS legacy_resource_id,
+           ltrim({{ json_str(payload, '$.name') }}, '#') AS order_number,
+           {{ parse_iso_ts({{ json_str(payload, '$.createdAt') }}) }} AS created_at,
+           {{ json_str(payload, '$.createdAt') }} AS created_at_text,
+           {{ parse_iso_ts({{ json_str(payload, '$.updatedAt') }}) }} AS updated_at,
+           {{ parse_iso_ts({{ json_str(payload, '$.cancelledAt') }}) }} AS cancelled_at,
+           {{ json_str(payload, '$.cancelledAt') }} AS cancelled_at_text,
+           coalesce(CAST({{ json_str(payload, '$.test') }} AS BOOLEAN), false) AS is_test,
+           coalesce(CAST({{ json_str(payload, '$.taxesIncluded') }} AS BOOLEAN), false) AS taxes_included,
+           upper({{ json_str(payload, '$.currencyCode') }}) AS currency,
+           upper({{ json_str(payload, '$.presentmentCurrencyCode') }}) AS presentment_currency,
+           {{ json_str(payload, '$.customer.legacyResourceId') }} AS customer_id,
+           lower(coalesce({{ json_str(payload, '$.customer.email') }}, {{ json_str(payload, '$.email') }})) AS customer_email,
+           coalesce({{ json_str(payload, '$.customer.defaultAddress.company') }}, {{ json_str(payload, '$.shippingAddress.company') }}) AS customer_company,
+           upper(coalesce({{ json_str(payload, '$.shippingAddress.countryCodeV2') }}, {{ json_str(payload, '$.billingAddress.countryCodeV2') }})) AS ship_country,
+           bl.n AS bad_line_count, br.n AS bad_refund_count
+    FROM src
+    LEFT JOIN bad_lines bl ON bl.source = src.source AND bl.order_id = src.id
+    LEFT JOIN bad_refunds br ON br.source = src.source AND br.order_id = src.id
+)
+SELECT source AS _source, object AS _object, id AS _id, payload AS _payload,
+       CASE
+           WHEN order_number IS NULL THEN 'name (the order number) is missing'
+           WHEN created_at_text IS NULL THEN 'createdAt is missing'
+           WHEN created_at IS NULL THEN 'createdAt ''' || created_at_text || ''' is not an ISO-8601 timestamp'
+           WHEN cancelled_at_text IS NOT NULL AND cancelled_at IS NULL THEN 'cancelledAt ''' || cancelled_at_text || ''' is not an ISO-8601 timestamp'
+           WHEN currency IS NULL THEN 'currencyCode is missing'
+           WHEN currency NOT IN (SELECT code FROM ops.cfg_currencies) THEN 'currencyCode ''' || currency || ''' is not an ISO 4217 currency'
+           WHEN bad_line_count > 0 THEN bad_line_count || ' line item(s) or shipping line(s) have a money amount that is not a number'
+           WHEN bad_refund_count > 0 THEN bad_refund_count || ' refund(s) lack an id or createdAt or have a money amount that is not a number'
+       END AS _error,
+       source, order_id, order_number, created_at, updated_at, cancelled_at, is_test, taxes_included,
+       currency, presentment_currency, customer_id, customer_email, customer_company, ship_country, channel
+FROM parsed
