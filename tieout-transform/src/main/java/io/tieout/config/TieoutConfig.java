@@ -54,7 +54,16 @@ public record TieoutConfig(
 
     /** One configured source system. {@code channel} and {@code entity} apply where the type has them. */
     public record Source(String name, SourceType type, String baseUrl, Map<String, String> credentials,
-                         String channel, String storefront, String entity) {}
+                         String channel, String storefront, String entity) {
+
+        /** Names the credentials but never shows them: a logged config must not leak secrets. */
+        @Override
+        public String toString() {
+            return "Source[name=" + name + ", type=" + type + ", baseUrl=" + baseUrl
+                    + ", credentials=" + (credentials == null ? null : credentials.keySet() + " (hidden)")
+                    + ", channel=" + channel + ", storefront=" + storefront + ", entity=" + entity + "]";
+        }
+    }
 
     public enum SourceType { SHOPIFY, BIGCOMMERCE, INTACCT, FX, SYNCLOG }
 
