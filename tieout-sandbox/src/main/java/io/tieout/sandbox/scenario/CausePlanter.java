@@ -1,0 +1,276 @@
+package io.tieout.sandbox.scenario;
+
+import io.tieout.sandbox.scenario.CommerceOrder.Customer;
+import io.tieout.sandbox.scenario.CommerceOrder.Line;
+import io.tieout.sandbox.scenario.CommerceOrder.Platform;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * Places orders and plants each gap cause of reconciliation.md §4 on them, adding to the ground
+ * truth exactly what the definition says that cause must show. Shared by the demo company and the
+ * synthetic ones, so both state their truth the same way.
+ */
+public final class CausePlanter {
+    private final CompanyBuilder b;
+    private final CompanySettings s;
+    private final Random rnd;
+    private final List<Customer> shopifyCustomers = new ArrayList<>();
+    private final List<Customer> bigcommerceCustomers = new ArrayList<>();
+    private final List<Customer> canadianAccounts = new ArrayList<>();
+    private final BigDecimal taxRate;
+    private final boolean taxInclusive;
+
+    public CausePlanter(CompanyBuilder b, Random rnd, int shopifyCustomerCount, int b2bAccountCount,
+                        BigDecimal taxRate, boolean taxInclusive) {
+        this.b = b;
+        this.s = b.settings();
+        this.rnd = rnd;
+        this.taxRate = taxRate;
+        this.taxInclusive = taxInclusive;
+        for (int i = 0; i < shopifyCustomerCount; i++) {
+            Customer c = new Customer(Long.toString(7_000_000 + i), "shopper" + i + "@example.com", null);
+            b.intacctCustomer("D2C-" + i, "Shopper " + i, c.email(), c.commerceId(), null);
+            b.expectCustomer(s.shopifySource(), c, "D2C-" + i);
+            shopifyCustomers.add(c);
+        }
+        for (int i = 0; i < b2bAccountCount; i++) {
+            Customer c = new Customer(Long.toString(100 + i), "ap@account" + i + ".example.com", "Account " + i + " Corp");
+            b.intacctCustomer("B2B-" + i, c.company(), c.email(), c.commerceId(), null);
+            b.expectCustomer(s.bigcommerceSource(), c, "B2B-" + i);
+            bigcommerceCustomers.add(c);
+        }
+        for (int i = 0; i < Math.max(3, b2bAccountCount / 10); i++) {
+            Customer c = new Customer(Long.toString(5000 + i), "ap@canada" + i + ".example.ca", "Maple " + i + " Ltd");
+            b.intacctCustomer("CA-" + i, c.company(), c.email(), c.commerceId(), null);
+            b.expectCustomer(s.bigcommerceSource(), c, "CA-" + i);
+            canadianAccounts.add(c);
+        }
+        Customer guest = guestCustomer();
+        b.expectCustomer(s.shopifySource(), guest, s.guestCustomerId());
+    }
+
+    public CompanyBuilder builder() { return b; }
+
+    private Customer guestCustomer() { return new Customer(null, "guest@example.com", null); }
+
+    // ---------------------------------------------------------------- orders
+
+    /** A D2C order placed at a local time on `day`, worth `net` (ex-tax, after discounts) in `currency`. */
+    public CommerceOrder shopify(LocalDate day, BigDecimal net, String currency) {
+        Customer c = rnd.nextInt(10) == 0 ? guestCustomer() : shopifyCustomers.get(rnd.nextInt(shopifyCustomers.size()));
+        return place(Platform.SHOPIFY, s.shopifySource(), at(day), net, currency, c, "US", "VX-D2C-");
+    }
+
+    public CommerceOrder shopifyAt(Instant createdAt, BigDecimal net) {
+        Customer c = shopifyCustomers.get(rnd.nextInt(shopifyCustomers.size()));
+        return place(Platform.SHOPIFY, s.shopifySource(), createdAt, net, s.reportingCurrency(), c, "US", "VX-D2C-");
+    }
+
+    public CommerceOrder bigcommerce(LocalDate day, BigDecimal net) {
+        Customer c = bigcommerceCustomers.get(rnd.nextInt(bigcommerceCustomers.size()));
+        return place(Platform.BIGCOMMERCE, s.bigcommerceSource(), at(day), net, s.reportingCurrency(), c, "US", "VX-B2B-");
+    }
+
+    public CommerceOrder bigcommerceFor(LocalDate day, BigDecimal net, Customer c, String country, String currency, String skuPrefix) {
+        return place(Platform.BIGCOMMERCE, s.bigcommerceSource(), at(day), net, currency, c, country, skuPrefix);
+    }
+
+    public CommerceOrder canadian(LocalDate day, BigDecimal netCad) {
+        Customer c = canadianAccounts.get(rnd.nextInt(canadianAccounts.size()));
+        return place(Platform.BIGCOMMERCE, s.bigcommerceSource(), at(day), netCad, "CAD", c, "CA", "VX-B2B-");
+    }
+
+    public Customer anyB2bAccount() { return bigcommerceCustomers.get(rnd.nextInt(bigcommerceCustomers.size())); }
+
+    private Instant at(LocalDate day) {
+        return day.atTime(LocalTime.of(8 + rnd.nextInt(13), rnd.nextInt(60), rnd.nextInt(60))).atZone(s.zone()).toInstant();
+    }
+
+    private CommerceOrder place(Platform p, String source, Instant createdAt, BigDecimal net, String currency, Customer c,
+                                String country, String skuPrefix) {
+        long id = b.nextId();
+        List<BigDecimal> parts = split(net, 1 + rnd.nextInt(3) + 1);
+        BigDecimal shipping = parts.remove(parts.size() - 1);
+        List<Line> lines = new ArrayList<>();
+        for (BigDecimal amount : parts) {
+            BigDecimal discount = rnd.nextInt(4) == 0 ? amount.multiply(new BigDecimal("0.10")).setScale(2, RoundingMode.HALF_EVEN) : zero();
+            lines.add(new Line(Long.toString(b.nextId()), skuPrefix + (1000 + rnd.nextInt(40)), 1 + rnd.nextInt(4), amount, discount, false));
+        }
+        String number = p == Platform.SHOPIFY ? "VD" + id : Long.toString(id);
+        CommerceOrder o = new CommerceOrder(source, p, Long.toString(id), number, createdAt, createdAt, null, false,
+                taxInclusive, taxRate, currency, currency, BigDecimal.ONE, c, country, List.copyOf(lines), shipping, List.of());
+        return b.place(o);
+    }
+
+    /** Splits an amount into n positive cent amounts that add up to it exactly. */
+    public List<BigDecimal> split(BigDecimal total, int n) {
+        long cents = total.movePointRight(2).longValueExact();
+        if (cents < n) throw new IllegalArgumentException("cannot split " + total + " into " + n + " parts");
+        long[] w = new long[n];
+        long sum = 0;
+        for (int i = 0; i < n; i++) {
+            w[i] = 60 + rnd.nextInt(80);
+            sum += w[i];
+        }
+        List<BigDecimal> out = new ArrayList<>();
+        long left = cents;
+        for (int i = 0; i < n; i++) {
+            long part = i == n - 1 ? left : Math.max(1, cents * w[i] / sum);
+            left -= part;
+            out.add(BigDecimal.valueOf(part, 2));
+        }
+        return out;
+    }
+
+    // ---------------------------------------------------------------- causes
+
+    /** Invoiced in Intacct on `posting`; the truth gets the currency and period-boundary parts. */
+    public void invoiceOn(CommerceOrder o, LocalDate posting) {
+        invoiceOn(o, posting, b.expected(o));
+    }
+
+    public void invoiceOn(CommerceOrder o, LocalDate posting, CompanyBuilder.Booking booking) {
+        b.invoice(o, posting, booking);
+        boolean orderInC = b.commerceAmount(o).signum() != 0 || (inPeriod(o.createdAt()) && !o.revenueLines().isEmpty());
+        LocalDate orderDate = s.localDate(o.createdAt());
+        for (BigDecimal a : o.revenueLines()) {
+            BigDecimal atCommerceRate = FxCurve.convert(a, b.fx().rate(o.currency(), orderDate, s.reportingCurrency()));
+            BigDecimal gl = b.glAmount(o, a, posting, booking.entity());
+            if (orderInC && s.inPeriod(posting)) b.addCause("currency_fx", o, atCommerceRate.subtract(gl));
+            else if (orderInC) b.addCause("period_boundary", o, atCommerceRate);
+            else if (s.inPeriod(posting)) b.addCause("period_boundary", o, gl.negate());
+        }
+    }
+
+    public void clean(CommerceOrder o) {
+        invoiceOn(o, s.localDate(o.createdAt()));
+    }
+
+    public void unmapped(CommerceOrder o, String diagnosis) {
+        BigDecimal c = b.commerceAmount(o);
+        b.addCause("unmapped_order", o, c);
+        b.addDiagnosis(diagnosis, o, c);
+    }
+
+    public void syncLag(CommerceOrder o) {
+        b.addCause("sync_lag", o, b.commerceAmount(o));
+    }
+
+    public void pendingInvoicing(CommerceOrder o) {
+        b.salesOrder(o, s.localDate(o.createdAt()), "Pending");
+        b.addCause("pending_invoicing", o, b.commerceAmount(o));
+    }
+
+    public void voidedInIntacct(CommerceOrder o) {
+        b.salesOrder(o, s.localDate(o.createdAt()), "Voided");
+        b.addCause("cancellation_mismatch", o, b.commerceAmount(o));
+    }
+
+    /** Invoiced on its order date, then cancelled on the platform only. */
+    public void cancelledInCommerceOnly(CommerceOrder o, Instant cancelledAt) {
+        LocalDate posting = s.localDate(o.createdAt());
+        b.invoice(o, posting, b.expected(o));
+        CommerceOrder cancelled = b.cancel(o, cancelledAt);
+        if (s.inPeriod(posting)) {
+            for (BigDecimal a : cancelled.revenueLines()) {
+                b.addCause("cancellation_mismatch", o, b.glAmount(o, a, posting, b.expected(o).entity()).negate());
+            }
+        }
+    }
+
+    /**
+     * A refund (ex-tax `amount`) at `refundAt` and, if memoDate is not null, its credit memo posted on
+     * memoDate. The truth follows the refund-timing rule; matched pairs in P give only an FX part.
+     */
+    public CommerceOrder refund(CommerceOrder o, Instant refundAt, BigDecimal amount, LocalDate memoDate) {
+        CommerceOrder updated = b.refund(o, refundAt, amount);
+        CommerceOrder.Refund r = updated.refunds().get(updated.refunds().size() - 1);
+        CompanyBuilder.Booking booking = b.expected(o);
+        boolean refundInC = inPeriod(refundAt) && !refundAt.isAfter(s.asOf());
+        if (memoDate != null) b.creditMemo(updated, amount, memoDate, booking);
+        boolean memoInP = memoDate != null && s.inPeriod(memoDate);
+        BigDecimal refundRep = b.refundAmount(updated, r);
+        BigDecimal memoRep = memoDate == null ? zero() : b.glAmount(o, amount, memoDate, booking.entity());
+        if (refundInC && memoInP) b.addCause("currency_fx", o, memoRep.subtract(refundRep));
+        else if (refundInC) b.addCause("refund_timing", o, refundRep.negate());
+        else if (memoInP) b.addCause("refund_timing", o, memoRep);
+        return updated;
+    }
+
+    /** Invoiced on its date but booked to another member of one attribution dimension. */
+    public void misbooked(CommerceOrder o, String dimension, String bookedMember) {
+        CompanyBuilder.Booking expected = b.expected(o);
+        CompanyBuilder.Booking booking = switch (dimension) {
+            case "class" -> expected.withClass(bookedMember);
+            case "customer" -> expected.withCustomer(bookedMember);
+            case "item" -> expected.withItem(bookedMember);
+            default -> throw new IllegalArgumentException(dimension);
+        };
+        LocalDate posting = s.localDate(o.createdAt());
+        invoiceOn(o, posting, booking);
+        if (!s.inPeriod(posting)) return;
+        String cause = switch (dimension) {
+            case "class" -> "class_attribution";
+            case "customer" -> "customer_mapping";
+            default -> "item_mapping";
+        };
+        String expectedMember = switch (dimension) {
+            case "class" -> expected.classId();
+            case "customer" -> expected.customerId();
+            default -> itemMember(o);
+        };
+        List<BigDecimal> affected = dimension.equals("item")
+                ? o.lines().stream().filter(l -> !l.giftCard()).map(Line::amount).toList() : o.revenueLines();
+        for (BigDecimal a : affected) {
+            b.addAttribution(cause, o, expectedMember, bookedMember, b.glAmount(o, a, posting, booking.entity()));
+        }
+    }
+
+    /** Invoiced short: the posted first line misses `shortBy`; nothing explains it. */
+    public void underInvoiced(CommerceOrder o, BigDecimal shortBy) {
+        List<BigDecimal> lines = new ArrayList<>(o.revenueLines());
+        lines.set(0, lines.get(0).subtract(shortBy));
+        LocalDate posting = s.localDate(o.createdAt());
+        b.invoice(o, posting, b.expected(o), lines);
+        b.addCause("unexplained", o, b.commerceAmount(o).subtract(lines.stream()
+                .map(a -> b.glAmount(o, a, posting, b.expected(o).entity())).reduce(zero(), BigDecimal::add)));
+    }
+
+    /** Two invoices carry the order's number: never linked, so it is unmapped and both post as gl_only. */
+    public void ambiguous(CommerceOrder o) {
+        LocalDate posting = s.localDate(o.createdAt());
+        b.invoice(o, posting, b.expected(o));
+        b.invoice(o, posting, b.expected(o));
+        unmapped(o, "ambiguous_document");
+        if (s.inPeriod(posting)) {
+            for (int i = 0; i < 2; i++) {
+                for (BigDecimal a : o.revenueLines()) b.addCause("gl_only", null, b.glAmount(o, a, posting, b.expected(o).entity()).negate());
+            }
+        }
+    }
+
+    public void manualJournal(LocalDate posting, BigDecimal credit) {
+        b.journal(posting, "4000", credit, s.defaultEntity());
+        if (s.inPeriod(posting)) b.addCause("gl_only", null, credit.negate());
+    }
+
+    /** The order-level Item member: its single item, or (multiple). */
+    public static String itemMember(CommerceOrder o) {
+        List<String> items = o.lines().stream().filter(l -> !l.giftCard()).map(Line::sku).distinct().toList();
+        return items.size() == 1 ? items.get(0) : "(multiple)";
+    }
+
+    private boolean inPeriod(Instant t) {
+        return s.inPeriod(s.localDate(t));
+    }
+
+    static BigDecimal zero() { return BigDecimal.ZERO.setScale(2); }
+}
