@@ -35,16 +35,16 @@ final class RevenueGapBreakdownCommand implements Callable<Integer> {
             description = "Last day of the period (inclusive).")
     LocalDate to;
 
-    @Option(names = "--entity", description = "Only this Intacct entity.")
+    @Option(names = "--entity", paramLabel = "ENTITY", description = "Only this Intacct entity.")
     String entity;
 
-    @Option(names = "--channel", description = "Only this channel / storefront.")
+    @Option(names = "--channel", paramLabel = "CHANNEL", description = "Only this channel / storefront.")
     String channel;
 
-    @Option(names = "--source", description = "Only this commerce source.")
+    @Option(names = "--source", paramLabel = "SOURCE", description = "Only this commerce source.")
     String source;
 
-    @Option(names = "--format", defaultValue = "table",
+    @Option(names = "--format", defaultValue = "table", paramLabel = "FORMAT", converter = CliFormatConverter.class,
             description = "Output: ${COMPLETION-CANDIDATES}. Default: ${DEFAULT-VALUE}.")
     CliFormat format;
 

@@ -40,8 +40,8 @@ public final class TieoutCli implements Runnable {
                 .addSubcommand(new RevenueGapBreakdownCommand(wiring.breakdowns())));
         cli.addSubcommand(new CommandLine(new BenchCommand())
                 .addSubcommand(new BenchTransformCommand(wiring.bench())));
-        cli.setCaseInsensitiveEnumValuesAllowed(true);
         cli.setExecutionExceptionHandler(new CliFailureHandler());
+        cli.setParameterExceptionHandler(new CliUsageErrorHandler());
         return cli;
     }
 
