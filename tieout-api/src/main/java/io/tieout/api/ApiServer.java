@@ -1,0 +1,62 @@
+package io.tieout.api;
+
+import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
+import io.tieout.api.auth.TokenStore;
+import io.tieout.api.http.BearerAuth;
+import io.tieout.api.http.CardRoutes;
+import io.tieout.api.http.HealthRoute;
+import io.tieout.api.http.ProblemResponder;
+import io.tieout.api.http.TokenRoutes;
+import io.tieout.api.output.CardJsonWriter;
+import io.tieout.cards.breakdown.BreakdownService;
+import io.tieout.warehouse.duckdb.DuckDbWarehouse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.Objects;
+
+/**
+ * The HTTP API of cards-and-api.md: /health, the cards, the drill and token management, bearer
+ * auth by role, every error as application/problem+json.
+ * <pre>{@code RunningServer s = new ApiServer(wh, cards, tokens).start(8080); ... s.stop();}</pre>
+ */
+public final class ApiServer {
+    private static final Logger log = LoggerFactory.getLogger(ApiServer.class);
+
+    private final DuckDbWarehouse warehouse;
+    private final BreakdownService cards;
+    private final TokenStore tokens;
+
+    public ApiServer(DuckDbWarehouse warehouse, BreakdownService cards, TokenStore tokens) {
+        this.warehouse = Objects.requireNonNull(warehouse, "warehouse");
+        this.cards = Objects.requireNonNull(cards, "cards");
+        this.tokens = Objects.requireNonNull(tokens, "tokens");
+    }
+
+    /** Starts on all interfaces; port 0 picks a free port (see {@link RunningServer#port()}). */
+    public RunningServer start(int port) {
+        return start("0.0.0.0", port);
+    }
+
+    public RunningServer start(String host, int port) {
+        Javalin app = Javalin.create(this::configure).start(host, port);
+        log.info("Tieout API listening on {}:{}", host, app.port());
+        return new RunningServer(app);
+    }
+
+    private void configure(JavalinConfig config) {
+        CardJsonWriter json = CardJsonWriter.compact();
+        config.startup.showJavalinBanner = false;
+        config.startup.showOldJavalinVersionWarning = false;
+        config.http.prefer405over404 = true;
+        config.requestLogger.http((ctx, ms) ->
+                log.info("{} {} -> {} ({} ms)", ctx.method(), ctx.path(), ctx.statusCode(), Math.round(ms)));
+        config.routes.before("/api/*", ctx -> ctx.header("Cache-Control", "no-store"));
+        config.routes.beforeMatched(new BearerAuth(tokens));
+        new ProblemResponder(json).install(config.routes);
+        new HealthRoute(warehouse).install(config.routes);
+        new CardRoutes(cards, json).install(config.routes);
+        new TokenRoutes(tokens, json).install(config.routes);
+    }
+}

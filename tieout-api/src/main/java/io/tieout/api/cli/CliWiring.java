@@ -1,0 +1,12 @@
+package io.tieout.api.cli;
+
+import java.util.Objects;
+
+/** What the commands delegate to; {@link TieoutCli#main} uses {@link ProductionWiring}, tests their own. */
+public record CliWiring(DemoJob demo, BenchJob bench, BreakdownServiceFactory breakdowns) {
+    public CliWiring {
+        Objects.requireNonNull(demo, "demo");
+        Objects.requireNonNull(bench, "bench");
+        Objects.requireNonNull(breakdowns, "breakdowns");
+    }
+}

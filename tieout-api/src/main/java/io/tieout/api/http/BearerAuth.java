@@ -1,0 +1,68 @@
+package io.tieout.api.http;
+
+import io.javalin.http.Context;
+import io.javalin.http.Handler;
+import io.javalin.security.RouteRole;
+import io.tieout.api.auth.Role;
+import io.tieout.api.auth.TokenStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Runs before every matched route: lets {@link PublicAccess#ANYONE} routes through, otherwise needs
+ * {@code Authorization: Bearer <token>} for an active token whose role the route allows.
+ * No or unknown token: 401 with WWW-Authenticate; wrong role: 403.
+ */
+public final class BearerAuth implements Handler {
+    /** The context attribute holding the caller's {@link Role}. */
+    public static final String ROLE_ATTRIBUTE = "tieout.role";
+
+    private static final Logger log = LoggerFactory.getLogger(BearerAuth.class);
+    private static final String SCHEME = "Bearer";
+    private static final String REALM = "Bearer realm=\"tieout\"";
+
+    private final TokenStore tokens;
+
+    public BearerAuth(TokenStore tokens) {
+        this.tokens = tokens;
+    }
+
+    @Override
+    public void handle(Context ctx) {
+        Set<RouteRole> allowed = ctx.routeRoles();
+        if (allowed.contains(PublicAccess.ANYONE)) return;
+        if (allowed.isEmpty()) {
+            log.error("route {} {} declares no role; refusing it", ctx.method(), ctx.path());
+            throw forbidden("This route is not open to any role.");
+        }
+        String token = bearerToken(ctx.header("Authorization"));
+        Role role = tokens.authenticate(token).orElseThrow(() -> new ProblemException(
+                Problem.of(ProblemType.UNAUTHORIZED, "The bearer token is unknown or has been revoked."),
+                Map.of("WWW-Authenticate", REALM + ", error=\"invalid_token\"")));
+        if (!allowed.contains(role)) {
+            String roles = allowed.stream().filter(r -> r instanceof Role).map(r -> ((Role) r).id())
+                    .sorted().collect(Collectors.joining(", "));
+            throw forbidden("This route needs the role " + roles + "; the token has the role " + role.id() + ".");
+        }
+        ctx.attribute(ROLE_ATTRIBUTE, role);
+    }
+
+    private static String bearerToken(String header) {
+        Optional<String> token = Optional.ofNullable(header).map(String::trim)
+                .filter(h -> h.regionMatches(true, 0, SCHEME + " ", 0, SCHEME.length() + 1))
+                .map(h -> h.substring(SCHEME.length() + 1).trim())
+                .filter(t -> !t.isEmpty());
+        return token.orElseThrow(() -> new ProblemException(
+                Problem.of(ProblemType.UNAUTHORIZED, "Send a token as: Authorization: Bearer <token>."),
+                Map.of("WWW-Authenticate", REALM)));
+    }
+
+    private static ProblemException forbidden(String detail) {
+        return new ProblemException(Problem.of(ProblemType.FORBIDDEN, detail));
+    }
+}
