@@ -24,8 +24,9 @@ posted AS (
 sync_errors AS (
     SELECT DISTINCT order_number FROM {{ ref('stg_synclog__errors') }}
 ),
+-- One row per CUSTOMERID even if Intacct returned the id on several records (deleted and re-created).
 customers AS (
-    SELECT customer_id, entity_id FROM {{ ref('stg_intacct__customers') }}
+    SELECT customer_id, min(entity_id) AS entity_id FROM {{ ref('stg_intacct__customers') }} GROUP BY customer_id
 )
 SELECT o.order_key,
        coalesce(l.has_document, false) AND NOT coalesce(l.is_ambiguous, false) AS has_document,

@@ -18,8 +18,8 @@ public final class DuckDbDialect implements Dialect {
             case "json_sum" -> need(macro, a, 3, () -> {
                 String arr = "CAST(coalesce(json_extract(" + a.get(0) + ", " + a.get(1) + "), '[]') AS JSON[])";
                 String field = "TRY_CAST(json_extract_string(x, " + a.get(2) + ") AS DECIMAL(18,4))";
-                return "(CASE WHEN len(list_filter(" + arr + ", x -> " + field + " IS NULL)) > 0 THEN NULL "
-                        + "ELSE coalesce(list_sum(list_transform(" + arr + ", x -> " + field + ")), CAST(0 AS DECIMAL(18,4))) END)";
+                return "(CASE WHEN len(list_filter(" + arr + ", lambda x: " + field + " IS NULL)) > 0 THEN NULL "
+                        + "ELSE coalesce(list_sum(list_transform(" + arr + ", lambda x: " + field + ")), CAST(0 AS DECIMAL(18,4))) END)";
             });
             // Every day from one date to another, inclusive, as rows of column d.
             case "date_series" -> need(macro, a, 2, () -> "SELECT CAST(unnest(generate_series(CAST(" + a.get(0)

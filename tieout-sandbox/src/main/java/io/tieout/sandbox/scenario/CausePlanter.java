@@ -88,14 +88,54 @@ public final class CausePlanter {
         return place(Platform.BIGCOMMERCE, s.bigcommerceSource(), at(day), netCad, "CAD", c, "CA", "VX-B2B-");
     }
 
+    /** A Canadian order of one line and no shipping: lets a scenario hit an exact FX amount. */
+    public CommerceOrder canadianSingleLine(LocalDate day, BigDecimal netCad) {
+        Customer c = canadianAccounts.get(rnd.nextInt(canadianAccounts.size()));
+        long id = b.nextId();
+        Line line = new Line(Long.toString(b.nextId()), "VX-B2B-" + (1000 + rnd.nextInt(40)), 10, netCad, zero(), false);
+        return b.place(new CommerceOrder(s.bigcommerceSource(), Platform.BIGCOMMERCE, Long.toString(id), Long.toString(id),
+                at(day), at(day), null, false, taxInclusive, taxRate, "CAD", "CAD", BigDecimal.ONE, c, "CA",
+                List.of(line), zero(), List.of()));
+    }
+
+    /** A customer record the posting map does not know (no Intacct customer matches it). */
+    public Customer unknownB2bCustomer(int n) {
+        return new Customer(Long.toString(9000 + n), "buyer" + n + "@account" + n + ".example.com", "Account " + n + " Corp.");
+    }
+
+    /** A B2B customer that exists in Intacct but only inside `entity`. */
+    public Customer entityPrivateCustomer(int n, String entity) {
+        return privateCustomers.computeIfAbsent(n + "@" + entity, k -> newPrivateCustomer(n, entity));
+    }
+
+    private final java.util.Map<String, Customer> privateCustomers = new java.util.HashMap<>();
+
+    private Customer newPrivateCustomer(int n, String entity) {
+        Customer c = new Customer(Long.toString(6000 + n), "ap@private" + n + ".example.com", "Private " + n + " Inc");
+        b.intacctCustomer("PRIV-" + n, c.company(), c.email(), c.commerceId(), entity);
+        b.expectCustomer(s.bigcommerceSource(), c, "PRIV-" + n);
+        return c;
+    }
+
     public Customer anyB2bAccount() { return bigcommerceCustomers.get(rnd.nextInt(bigcommerceCustomers.size())); }
 
     private Instant at(LocalDate day) {
         return day.atTime(LocalTime.of(8 + rnd.nextInt(13), rnd.nextInt(60), rnd.nextInt(60))).atZone(s.zone()).toInstant();
     }
 
+    /** A Shopify order with the platform's test flag: it never counts anywhere. */
+    public CommerceOrder shopifyTest(LocalDate day, BigDecimal net) {
+        Customer c = shopifyCustomers.get(rnd.nextInt(shopifyCustomers.size()));
+        return place(Platform.SHOPIFY, s.shopifySource(), at(day), net, s.reportingCurrency(), c, "US", "VX-D2C-", true);
+    }
+
     private CommerceOrder place(Platform p, String source, Instant createdAt, BigDecimal net, String currency, Customer c,
                                 String country, String skuPrefix) {
+        return place(p, source, createdAt, net, currency, c, country, skuPrefix, false);
+    }
+
+    private CommerceOrder place(Platform p, String source, Instant createdAt, BigDecimal net, String currency, Customer c,
+                                String country, String skuPrefix, boolean test) {
         long id = b.nextId();
         List<BigDecimal> parts = split(net, 1 + rnd.nextInt(3) + 1);
         BigDecimal shipping = parts.remove(parts.size() - 1);
@@ -105,7 +145,7 @@ public final class CausePlanter {
             lines.add(new Line(Long.toString(b.nextId()), skuPrefix + (1000 + rnd.nextInt(40)), 1 + rnd.nextInt(4), amount, discount, false));
         }
         String number = p == Platform.SHOPIFY ? "VD" + id : Long.toString(id);
-        CommerceOrder o = new CommerceOrder(source, p, Long.toString(id), number, createdAt, createdAt, null, false,
+        CommerceOrder o = new CommerceOrder(source, p, Long.toString(id), number, createdAt, createdAt, null, test,
                 taxInclusive, taxRate, currency, currency, BigDecimal.ONE, c, country, List.copyOf(lines), shipping, List.of());
         return b.place(o);
     }
