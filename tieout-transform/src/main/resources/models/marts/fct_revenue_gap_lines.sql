@@ -168,7 +168,7 @@ with_members AS (
     FROM gl WHERE gl.in_p AND gl.order_key IS NULL
 )
 SELECT p.p_from AS period_from, p.p_to AS period_to,
-       w.cause, w.diagnosis, w.order_key, u.source, u.order_number, u.order_date, w.gl_key,
+       w.cause, w.diagnosis, w.order_key, u.source, u.channel, u.order_number, u.order_date, w.gl_key,
        w.customer, w.item, w.class_id, w.department, w.location, w.project, w.entity,
        w.amount
 FROM with_members w

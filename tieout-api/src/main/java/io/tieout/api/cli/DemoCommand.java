@@ -25,7 +25,7 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--no-serve", description = "Build the demo warehouse, then exit instead of serving the API.")
     boolean noServe;
 
-    @Option(names = "--warehouse", paramLabel = "DIR", defaultValue = ".tieout",
+    @Option(names = "--warehouse", paramLabel = "DIR", defaultValue = "warehouse",
             description = "Directory of the demo warehouse. Default: ${DEFAULT-VALUE}.")
     Path warehouseDir;
 

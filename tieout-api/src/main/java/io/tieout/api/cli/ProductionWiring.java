@@ -1,17 +1,27 @@
 package io.tieout.api.cli;
 
+import io.tieout.api.demo.DemoConfig;
+import io.tieout.api.demo.DemoPipelineJob;
+import io.tieout.cards.breakdown.RevenueGapBreakdownCard;
+import io.tieout.config.TieoutConfig;
+import io.tieout.warehouse.duckdb.DuckDbWarehouse;
+
+import java.nio.file.Path;
+
 /** The wiring of the real {@code tieout} binary. */
 final class ProductionWiring {
     private ProductionWiring() {}
 
     static CliWiring create() {
         return new CliWiring(
-                // TODO(pending DemoPipelineJob): the DemoJob that builds the demo warehouse and serves the API.
-                (options, out) -> { throw new JobNotWiredException("demo"); },
+                new DemoPipelineJob(new DemoConfig(Path.of("tieout.yaml"))),
                 // TODO(pending TransformBenchJob): the BenchJob that times the transform on synthetic orders.
                 (options, out) -> { throw new JobNotWiredException("bench transform"); },
-                // TODO(pending RevenueGapBreakdownCard): open the warehouse named by the config and wrap it in
-                // the card, e.g. new OpenedBreakdownService(new RevenueGapBreakdownCard(wh, cfg), wh).
-                config -> { throw new JobNotWiredException("card revenue-gap-breakdown"); });
+                config -> {
+                    // Reading cards never calls a source, so missing source credentials fall back to the simulators'.
+                    TieoutConfig cfg = new DemoConfig(config != null ? config : Path.of("tieout.yaml")).load();
+                    DuckDbWarehouse wh = DuckDbWarehouse.open(cfg.warehouse().path());
+                    return new OpenedBreakdownService(new RevenueGapBreakdownCard(wh, cfg), wh);
+                });
     }
 }
