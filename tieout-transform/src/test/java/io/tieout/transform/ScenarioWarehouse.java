@@ -13,8 +13,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Test fixture: a warehouse in a temp dir with a scenario landed in raw, and the config that fits it. */
-final class ScenarioWarehouse {
-    static final String VORTEX_YAML = """
+public final class ScenarioWarehouse {
+    public static final String VORTEX_YAML = """
             company: Vortex Distribution Inc
             reporting:
               currency: USD
@@ -52,21 +52,21 @@ final class ScenarioWarehouse {
                 type: synclog
             """;
 
-    static TieoutConfig vortexConfig(Path dir) {
+    public static TieoutConfig vortexConfig(Path dir) {
         return vortexConfig(dir, "transaction_date");
     }
 
-    static TieoutConfig vortexConfig(Path dir, String fxPolicy) {
+    public static TieoutConfig vortexConfig(Path dir, String fxPolicy) {
         return ConfigLoader.parse(VORTEX_YAML.formatted(fxPolicy), name -> null, dir);
     }
 
-    static DuckDbWarehouse landed(Path dir, Scenario scenario) {
+    public static DuckDbWarehouse landed(Path dir, Scenario scenario) {
         DuckDbWarehouse wh = DuckDbWarehouse.open(dir.resolve("tieout.duckdb"));
         land(wh, scenario.records());
         return wh;
     }
 
-    static void land(DuckDbWarehouse wh, List<SourceRecord> records) {
+    public static void land(DuckDbWarehouse wh, List<SourceRecord> records) {
         DuckDbLandingSink sink = new DuckDbLandingSink(wh);
         List<RawRecord> batch = new ArrayList<>();
         for (SourceRecord r : records) {
