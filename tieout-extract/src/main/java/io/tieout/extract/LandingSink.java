@@ -2,9 +2,20 @@ package io.tieout.extract;
 
 import java.util.List;
 
-/** Where connectors hand their batches. Implementations must make {@link #land} idempotent. */
+/**
+ * Where connectors hand their batches. Implementations make {@link #land} idempotent and store the
+ * cursor advance in the same transaction as the batch, so a crash between the two cannot happen:
+ * after a restart, a stream resumes exactly after its last committed batch.
+ */
 public interface LandingSink {
-    LandingResult land(String runId, List<RawRecord> batch);
+    LandingResult land(String runId, List<RawRecord> batch, CursorAdvance advance);
+
+    default LandingResult land(String runId, List<RawRecord> batch) {
+        return land(runId, batch, null);
+    }
+
+    /** The cursor of one stream of one source, as it stands once the batch is committed. */
+    record CursorAdvance(String source, String stream, String cursor) {}
 
     /**
      * What one batch did: keys inserted, keys replaced by a newer version, records ignored as not newer

@@ -1,11 +1,13 @@
 package io.tieout.warehouse.duckdb;
 
+import io.tieout.extract.CursorStore;
 import io.tieout.extract.LandingSink;
 import io.tieout.extract.RawRecord;
 import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -13,13 +15,14 @@ import java.sql.Statement;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Lands a batch into {@code raw.records} in one transaction: a MERGE keyed on (source, object, id)
  * that keeps the newest {@code updated_at}. Applying the same batch again changes nothing; a payload
  * that is not JSON goes to {@code ops.quarantine} with its reason instead of raw.
  */
-public final class DuckDbLandingSink implements LandingSink {
+public final class DuckDbLandingSink implements LandingSink, CursorStore {
     private final DuckDbWarehouse warehouse;
 
     public DuckDbLandingSink(DuckDbWarehouse warehouse) {
@@ -27,8 +30,8 @@ public final class DuckDbLandingSink implements LandingSink {
     }
 
     @Override
-    public LandingResult land(String runId, List<RawRecord> batch) {
-        if (batch.isEmpty()) return new LandingResult(0, 0, 0, 0);
+    public LandingResult land(String runId, List<RawRecord> batch, CursorAdvance advance) {
+        if (batch.isEmpty() && advance == null) return new LandingResult(0, 0, 0, 0);
         try (Connection c = warehouse.connect()) {
             c.setAutoCommit(false);
             try (Statement st = c.createStatement()) {
@@ -51,6 +54,7 @@ public final class DuckDbLandingSink implements LandingSink {
                         + "VALUES (n.source, n.object, n.id, n.updated_at, n.payload, now(), '" + sqlLiteral(runId) + "')");
                 st.execute("DROP TABLE landing_batch");
                 st.execute("DROP TABLE landing_newest");
+                if (advance != null) advanceCursor(c, runId, advance);
                 c.commit();
                 return new LandingResult(inserted, updated, batch.size() - inserted - updated - quarantined, quarantined);
             } catch (SQLException e) {
@@ -59,6 +63,32 @@ public final class DuckDbLandingSink implements LandingSink {
             }
         } catch (SQLException e) {
             throw new IllegalStateException("landing a batch of " + batch.size() + " records failed: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public Optional<String> cursor(String source, String stream) {
+        try (Connection c = warehouse.connect();
+             PreparedStatement ps = c.prepareStatement("SELECT cursor FROM ops.cursors WHERE source = ? AND stream = ?")) {
+            ps.setString(1, source);
+            ps.setString(2, stream);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("reading the cursor of " + source + "/" + stream + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    private static void advanceCursor(Connection c, String runId, CursorAdvance a) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO ops.cursors (source, stream, cursor, run_id, updated_at) "
+                + "VALUES (?, ?, ?, ?, now()) ON CONFLICT DO UPDATE SET cursor = EXCLUDED.cursor, run_id = EXCLUDED.run_id, "
+                + "updated_at = EXCLUDED.updated_at")) {
+            ps.setString(1, a.source());
+            ps.setString(2, a.stream());
+            ps.setString(3, a.cursor());
+            ps.setString(4, runId);
+            ps.executeUpdate();
         }
     }
 
