@@ -7,7 +7,10 @@ import io.tieout.api.http.BearerAuth;
 import io.tieout.api.http.CardRoutes;
 import io.tieout.api.http.HealthRoute;
 import io.tieout.api.http.ProblemResponder;
+import io.tieout.api.http.RunRoutes;
 import io.tieout.api.http.TokenRoutes;
+import io.tieout.api.pipeline.RunLog;
+import io.tieout.api.pipeline.RunScheduler;
 import io.tieout.api.output.CardJsonWriter;
 import io.tieout.cards.breakdown.BreakdownService;
 import io.tieout.warehouse.duckdb.DuckDbWarehouse;
@@ -27,11 +30,18 @@ public final class ApiServer {
     private final DuckDbWarehouse warehouse;
     private final BreakdownService cards;
     private final TokenStore tokens;
+    private final RunScheduler runs;
 
     public ApiServer(DuckDbWarehouse warehouse, BreakdownService cards, TokenStore tokens) {
+        this(warehouse, cards, tokens, null);
+    }
+
+    /** runs may be null: then POST /api/v1/runs answers 503 (nothing to run), the log still shows. */
+    public ApiServer(DuckDbWarehouse warehouse, BreakdownService cards, TokenStore tokens, RunScheduler runs) {
         this.warehouse = Objects.requireNonNull(warehouse, "warehouse");
         this.cards = Objects.requireNonNull(cards, "cards");
         this.tokens = Objects.requireNonNull(tokens, "tokens");
+        this.runs = runs;
     }
 
     /** Starts on all interfaces; port 0 picks a free port (see {@link RunningServer#port()}). */
@@ -58,5 +68,6 @@ public final class ApiServer {
         new HealthRoute(warehouse).install(config.routes);
         new CardRoutes(cards, json).install(config.routes);
         new TokenRoutes(tokens, json).install(config.routes);
+        new RunRoutes(new RunLog(warehouse), runs).install(config.routes);
     }
 }

@@ -8,6 +8,8 @@ public enum ProblemType {
     FORBIDDEN("forbidden", 403, "Insufficient role"),
     NOT_FOUND("not-found", 404, "Not found"),
     METHOD_NOT_ALLOWED("method-not-allowed", 405, "Method not allowed"),
+    CONFLICT("conflict", 409, "Conflict"),
+    UNAVAILABLE("unavailable", 503, "Service unavailable"),
     HTTP_ERROR("http-error", 0, "HTTP error"),
     INTERNAL_ERROR("internal-error", 500, "Internal server error");
 

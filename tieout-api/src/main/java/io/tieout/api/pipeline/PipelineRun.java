@@ -38,9 +38,16 @@ public final class PipelineRun {
 
     public record Result(String runId, Instant asOf, boolean succeeded, List<String> failures, TransformJob.Result transform) {}
 
+    public static String newRunId() {
+        return "run-" + UUID.randomUUID();
+    }
+
     public Result run(Instant asOfOrNull, PrintWriter progress) {
+        return run(newRunId(), asOfOrNull, progress);
+    }
+
+    public Result run(String runId, Instant asOfOrNull, PrintWriter progress) {
         Instant asOf = asOfOrNull != null ? asOfOrNull : clock.instant();
-        String runId = "run-" + UUID.randomUUID();
         RunLog log = new RunLog(warehouse);
         log.started(runId, asOf);
         DuckDbLandingSink sink = new DuckDbLandingSink(warehouse);
