@@ -2,6 +2,8 @@ package io.tieout.api.cli;
 
 import io.tieout.api.demo.DemoConfig;
 import io.tieout.api.demo.DemoPipelineJob;
+import io.tieout.api.pipeline.PipelineRunJob;
+import io.tieout.api.pipeline.SourceConnectors;
 import io.tieout.cards.breakdown.RevenueGapBreakdownCard;
 import io.tieout.config.TieoutConfig;
 import io.tieout.warehouse.duckdb.DuckDbWarehouse;
@@ -22,6 +24,7 @@ final class ProductionWiring {
                     TieoutConfig cfg = new DemoConfig(config != null ? config : Path.of("tieout.yaml")).load();
                     DuckDbWarehouse wh = DuckDbWarehouse.open(cfg.warehouse().path());
                     return new OpenedBreakdownService(new RevenueGapBreakdownCard(wh, cfg), wh);
-                });
+                },
+                new PipelineRunJob(new SourceConnectors()));
     }
 }

@@ -9,7 +9,7 @@ import picocli.CommandLine.Spec;
 import java.io.PrintWriter;
 
 /**
- * The {@code tieout} command: {@code demo}, {@code card}, {@code bench}. Exit codes: 0 ok, 1 the run
+ * The {@code tieout} command: {@code demo}, {@code run}, {@code serve}, {@code card}, {@code bench}. Exit codes: 0 ok, 1 the run
  * failed, 2 usage error (bad option, bad value, missing subcommand).
  */
 @Command(name = "tieout", mixinStandardHelpOptions = true, versionProvider = TieoutCli.Version.class,
@@ -25,7 +25,7 @@ public final class TieoutCli implements Runnable {
 
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "Missing command: use demo, card or bench (see tieout --help)");
+        throw new ParameterException(spec.commandLine(), "Missing command: use demo, run, serve, card or bench (see tieout --help)");
     }
 
     public static void main(String[] args) {
@@ -36,6 +36,8 @@ public final class TieoutCli implements Runnable {
     public static CommandLine commandLine(CliWiring wiring) {
         CommandLine cli = new CommandLine(new TieoutCli());
         cli.addSubcommand(new DemoCommand(wiring.demo()));
+        cli.addSubcommand(new RunCommand(wiring.runs()));
+        cli.addSubcommand(new ServeCommand(wiring.runs()));
         cli.addSubcommand(new CommandLine(new CardCommand())
                 .addSubcommand(new RevenueGapBreakdownCommand(wiring.breakdowns())));
         cli.addSubcommand(new CommandLine(new BenchCommand())

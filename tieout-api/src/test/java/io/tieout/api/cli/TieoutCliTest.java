@@ -23,13 +23,26 @@ class TieoutCliTest {
     private final AtomicReference<BenchTransformOptions> benchRun = new AtomicReference<>();
     private final AtomicReference<Path> configOpened = new AtomicReference<>();
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final AtomicReference<String> runCall = new AtomicReference<>();
+    private final RunJob runs = new RunJob() {
+        @Override
+        public void run(Path config, java.time.Instant asOf, PrintWriter out) {
+            runCall.set("run " + config + " " + asOf);
+        }
+
+        @Override
+        public void serve(Path config, int port, java.time.Duration every, PrintWriter out) {
+            runCall.set("serve " + config + " " + port + " " + every);
+        }
+    };
     private final CliWiring wiring = new CliWiring(
             (options, out) -> demoRun.set(options),
             (options, out) -> benchRun.set(options),
             config -> {
                 configOpened.set(config);
                 return new OpenedBreakdownService(cards, () -> closed.set(true));
-            });
+            },
+            runs);
 
     @TempDir
     Path dir;
@@ -158,6 +171,26 @@ class TieoutCliTest {
     }
 
     @Test
+    void runPassesTheConfigAndTheAsOfInstant() {
+        assertThat(run("run", "--config", "x.yaml", "--as-of", "2026-05-02T04:00:00Z")).isZero();
+        assertThat(runCall.get()).isEqualTo("run x.yaml 2026-05-02T04:00:00Z");
+    }
+
+    @Test
+    void runWithABadAsOfIsAUsageErrorThatShowsTheForm() {
+        assertThat(run("run", "--as-of", "yesterday")).isEqualTo(2);
+        assertThat(err.toString()).contains("2026-05-02T04:00:00Z");
+    }
+
+    @Test
+    void serveReadsItsScheduleAndRejectsABadOne() {
+        assertThat(run("serve", "--every", "15m", "--port", "9000")).isZero();
+        assertThat(runCall.get()).isEqualTo("serve tieout.yaml 9000 PT15M");
+        assertThat(run("serve", "--every", "often")).isEqualTo(2);
+        assertThat(err.toString()).contains("15m or 1h");
+    }
+
+    @Test
     void benchTransformNeedsOrders() {
         assertThat(run("bench", "transform")).isEqualTo(2);
         assertThat(err.toString()).contains("--orders");
@@ -166,7 +199,7 @@ class TieoutCliTest {
     @Test
     void aFailingJobIsExitOne() {
         CliWiring failing = new CliWiring((o, w) -> { throw new IllegalStateException("port 8080 is in use"); },
-                (o, w) -> { }, c -> new OpenedBreakdownService(cards, null));
+                (o, w) -> { }, c -> new OpenedBreakdownService(cards, null), runs);
         int code = TieoutCli.execute(failing, new PrintWriter(out), new PrintWriter(err), "demo");
         assertThat(code).isEqualTo(1);
         assertThat(err.toString()).contains("port 8080 is in use");
