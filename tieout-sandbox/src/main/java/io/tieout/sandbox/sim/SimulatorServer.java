@@ -17,6 +17,12 @@ import java.util.concurrent.Executors;
  * paging, rate limits and error shapes.
  */
 public final class SimulatorServer implements AutoCloseable {
+    static {
+        // The JDK server writes headers and body separately; with Nagle on, each response with a body
+        // waits out the client's delayed ACK (~40 ms on loopback). Read once, before the first server.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+
     private final HttpServer server;
     private final FaultPlan faults;
 
