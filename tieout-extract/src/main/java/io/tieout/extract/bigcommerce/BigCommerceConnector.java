@@ -214,7 +214,7 @@ public final class BigCommerceConnector implements SourceConnector {
         Quarantined q = new Quarantined(stream, object, m.id(), m.reason(), e.text());
         quarantined.add(q);
         ctx.stats().quarantined(1);
-        String line = source() + " " + stream + ": quarantined " + object + (m.id() == null ? "" : " " + m.id()) + ": " + m.reason();
+        String line = source() + " " + stream + ": not landed, quarantined: " + m.reason();
         ctx.progress(line);
         log.warn("{}; payload: {}", line, e.text().length() > 500 ? e.text().substring(0, 500) + "…" : e.text());
         return 1;
