@@ -286,4 +286,45 @@ class BigCommerceConnectorTest {
             assertThat(sink.records()).isEqualTo(rig.expected());
         }
     }
+
+    @Test
+    void aRefundMadeWhileRefundsArePagedIsLandedAndMovesTheCursorOnlyAtTheEnd() {
+        List<SourceRecord> store = new ArrayList<>(Store.orders(4, 1));
+        for (int k = 1; k <= 7; k++) store.add(Store.refundRecord(1001, 1, Store.refund(1001, k, Store.T0.plus(Duration.ofHours(k)), "3.00")));
+        try (Rig rig = new Rig(store)) {
+            rig.config(rig.config.withPageSize(3));
+            // listing pages served: orders (2), archived orders (1), then refunds: after the first refunds page
+            Instant made = UPPER.minus(Duration.ofMinutes(1));
+            SourceRecord late = Store.refundRecord(1003, 1, Store.refund(1003, 9, made, "8.00"));
+            rig.sim.faults().afterPage(4, p -> rig.sim.put(late));
+            InMemorySink sink = new InMemorySink();
+            Rig.Run run = rig.run(sink, UPPER);
+
+            assertThat(sink.get(Store.SOURCE, "refunds", late.id())).isPresent();
+            List<InMemorySink.Landed> refundCommits = sink.landed().stream()
+                    .filter(l -> l.batch().stream().anyMatch(r -> r.object().equals("refunds"))).toList();
+            assertThat(refundCommits).hasSize(3); // 3 + 3 + 2, the late one last (highest id)
+            assertThat(refundCommits.subList(0, 2)).allSatisfy(l -> assertThat(l.advance()).isNull());
+            assertThat(refundCommits.get(2).advance().cursor()).isEqualTo(made.toString());
+            assertThat(run.progress()).anyMatch(l -> l.contains("refunds page 1: 3 refunds") && l.endsWith("(moves after the last page)"));
+            assertThat(sink.records()).isEqualTo(rig.expected());
+        }
+    }
+
+    @Test
+    void withoutItsOwnLookBackTheConnectorUsesTheRunsLookBack() {
+        try (Rig rig = new Rig(Store.orders(5, 1))) {
+            rig.config(rig.config.withLookBack(null));
+            InMemorySink sink = new InMemorySink();
+            rig.run(sink, UPPER);
+            Instant cursor = Instant.parse(sink.cursors().get(Store.SOURCE + "/orders"));
+            int before = rig.sim.requests().size();
+
+            rig.run(sink, UPPER); // the rig's runs look back 5 minutes
+
+            BigCommerceSimulator.Request first = rig.sim.requests().get(before);
+            assertThat(first.path()).isEqualTo("/v2/orders");
+            assertThat(first.query()).containsEntry("min_date_modified", Rig.rfc2822(cursor.minus(Duration.ofMinutes(5))));
+        }
+    }
 }
