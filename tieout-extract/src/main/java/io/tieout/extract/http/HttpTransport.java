@@ -46,6 +46,15 @@ public final class HttpTransport {
      * treat a 200 as a throttle (Shopify's THROTTLED): return a wait to retry after, or null.
      */
     public HttpResult send(Request request, SourceStats stats, BodyCheck retryable) {
+        return send(request, stats, retryable, null);
+    }
+
+    /**
+     * As {@link #send(Request, SourceStats, BodyCheck)}, but the wait before retrying a 429 or 5xx comes
+     * from {@code errorWait} (a source's own rate-limit headers) instead of Retry-After; when it returns
+     * null the retry uses the policy's jittered exponential backoff.
+     */
+    public HttpResult send(Request request, SourceStats stats, BodyCheck retryable, ErrorWait errorWait) {
         IOException lastError = null;
         String lastStatus = null;
         for (int attempt = 0; attempt < policy.maxAttempts(); attempt++) {
@@ -63,7 +72,8 @@ public final class HttpTransport {
                 } else if (response.code() == 429 || response.code() >= 500) {
                     if (response.code() == 429) stats.throttled();
                     lastStatus = response.code() + " " + response.message();
-                    wait = policy.backoff(attempt, retryAfter(response));
+                    wait = policy.backoff(attempt, errorWait == null ? retryAfter(response)
+                            : errorWait.retryAfter(response.code(), response.headers()));
                 } else {
                     throw new ExtractException(sourceName + ": " + request.method() + " " + request.url().encodedPath()
                             + " answered " + response.code() + " " + response.message() + ": " + abbreviate(body)
@@ -89,6 +99,12 @@ public final class HttpTransport {
     @FunctionalInterface
     public interface BodyCheck {
         Duration retryAfter(String body, okhttp3.Headers headers);
+    }
+
+    /** Decides from a 429 or 5xx response's headers how long to wait before retrying, or null to back off. */
+    @FunctionalInterface
+    public interface ErrorWait {
+        Duration retryAfter(int status, okhttp3.Headers headers);
     }
 
     private static String readBody(Response response) throws IOException {

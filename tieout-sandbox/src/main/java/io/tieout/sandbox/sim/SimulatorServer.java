@@ -17,6 +17,12 @@ import java.util.concurrent.Executors;
  * paging, rate limits and error shapes.
  */
 public final class SimulatorServer implements AutoCloseable {
+    static {
+        // The JDK server writes headers and body separately; with Nagle on, each response with a body
+        // waits out the client's delayed ACK (~40 ms on loopback). Read once, before the first server.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+
     private final HttpServer server;
     private final FaultPlan faults;
 
@@ -105,7 +111,9 @@ public final class SimulatorServer implements AutoCloseable {
         byte[] bytes = reply.body().getBytes(StandardCharsets.UTF_8);
         ex.getResponseHeaders().add("Content-Type", reply.contentType());
         reply.headers().forEach((k, v) -> ex.getResponseHeaders().add(k, v));
-        ex.sendResponseHeaders(reply.status(), bytes.length);
+        // 204 and 304 carry no body: -1 tells the JDK server so (0 would mean a chunked body, and a warning).
+        boolean noBody = reply.status() == 204 || reply.status() == 304;
+        ex.sendResponseHeaders(reply.status(), noBody ? -1 : bytes.length);
         try (OutputStream out = ex.getResponseBody()) {
             out.write(bytes, 0, truncate ? bytes.length / 2 : bytes.length);
         }
