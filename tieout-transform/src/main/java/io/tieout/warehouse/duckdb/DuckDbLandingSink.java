@@ -21,9 +21,20 @@ import java.util.List;
  */
 public final class DuckDbLandingSink implements LandingSink {
     private final DuckDbWarehouse warehouse;
+    private final Probe probe;
+
+    /** Test seam: told each step of a landing, inside its transaction; a probe that throws interrupts it there. */
+    interface Probe {
+        void reached(String step) throws SQLException;
+    }
 
     public DuckDbLandingSink(DuckDbWarehouse warehouse) {
+        this(warehouse, step -> {});
+    }
+
+    DuckDbLandingSink(DuckDbWarehouse warehouse, Probe probe) {
         this.warehouse = warehouse;
+        this.probe = probe;
     }
 
     @Override
@@ -34,8 +45,9 @@ public final class DuckDbLandingSink implements LandingSink {
             try (Statement st = c.createStatement()) {
                 st.execute("CREATE OR REPLACE TEMP TABLE landing_batch (source VARCHAR, object VARCHAR, id VARCHAR, "
                         + "updated_at TIMESTAMPTZ, payload VARCHAR, seq BIGINT)");
-                append(c, batch);
+                append(c, batch, probe);
                 long quarantined = quarantineInvalidJson(st, runId);
+                probe.reached("quarantined");
                 // Within a batch the newest version wins; ties keep the later record, as a page re-read would.
                 st.execute("CREATE OR REPLACE TEMP TABLE landing_newest AS SELECT source, object, id, updated_at, payload "
                         + "FROM landing_batch WHERE json_valid(payload) "
@@ -49,11 +61,13 @@ public final class DuckDbLandingSink implements LandingSink {
                         + "payload = n.payload, landed_at = now(), run_id = '" + sqlLiteral(runId) + "' "
                         + "WHEN NOT MATCHED THEN INSERT (source, object, id, updated_at, payload, landed_at, run_id) "
                         + "VALUES (n.source, n.object, n.id, n.updated_at, n.payload, now(), '" + sqlLiteral(runId) + "')");
+                probe.reached("merged");
                 st.execute("DROP TABLE landing_batch");
                 st.execute("DROP TABLE landing_newest");
                 c.commit();
                 return new LandingResult(inserted, updated, batch.size() - inserted - updated - quarantined, quarantined);
-            } catch (SQLException e) {
+            } catch (SQLException | RuntimeException e) {
+                // Explicitly, whatever failed (closing the connection would also roll back).
                 c.rollback();
                 throw e;
             }
@@ -62,7 +76,7 @@ public final class DuckDbLandingSink implements LandingSink {
         }
     }
 
-    private static void append(Connection c, List<RawRecord> batch) throws SQLException {
+    private static void append(Connection c, List<RawRecord> batch, Probe probe) throws SQLException {
         try (DuckDBAppender appender = ((DuckDBConnection) c).createAppender("temp", "main", "landing_batch")) {
             long seq = 0;
             for (RawRecord r : batch) {
@@ -74,6 +88,7 @@ public final class DuckDbLandingSink implements LandingSink {
                 appender.append(r.payload());
                 appender.append(seq++);
                 appender.endRow();
+                probe.reached("appended record " + seq);
             }
         }
     }
