@@ -29,7 +29,7 @@ public final class ModelRunner {
         List<ModelResult> results = new ArrayList<>();
         for (Model m : catalog.models()) {
             long t0 = System.nanoTime();
-            String sql = ModelTemplate.expand(m.template(), dialect, vars);
+            String sql = expand(m, vars);
             String table = dialect.qualified(m.schema(), m.name());
             try (Statement st = c.createStatement()) {
                 if (m.quarantines()) {
@@ -59,7 +59,7 @@ public final class ModelRunner {
     /** Adds one more period's rows to the period-scoped marts (the caller removed any old ones). */
     public void addPeriod(Connection c, Map<String, String> vars) throws SQLException {
         for (Model m : catalog.periodScoped()) {
-            String sql = ModelTemplate.expand(m.template(), dialect, vars);
+            String sql = expand(m, vars);
             try (Statement st = c.createStatement()) {
                 st.execute("INSERT INTO " + dialect.qualified(m.schema(), m.name()) + " " + sql);
             }
@@ -67,6 +67,15 @@ public final class ModelRunner {
     }
 
     public ModelCatalog catalog() { return catalog; }
+
+    /** The model's SQL for this run; a template error says which model it is in. */
+    String expand(Model m, Map<String, String> vars) {
+        try {
+            return ModelTemplate.expand(m.template(), dialect, vars);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("model " + m.name() + ": " + e.getMessage(), e);
+        }
+    }
 
     private static long count(Connection c, String table) throws SQLException {
         try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT count(*) FROM " + table)) {
