@@ -1,7 +1,8 @@
 -- Shopify order line items and shipping lines (Admin GraphQL Order), one row each, amounts in shop
 -- money, ex-tax and after discounts. Gift-card sales are kept with is_gift_card so C can drop them.
--- A NULL amount means the payload had a non-numeric money field; stg_shopify__orders quarantines
--- such orders and intermediate models only read lines of orders that passed.
+-- A line with a money field that is not a number has a NULL amount and a `problem` naming the line,
+-- the field and its text; stg_shopify__orders quarantines such orders with that problem as the
+-- reason, and intermediate models only read lines of orders that passed.
 WITH orders AS (
     SELECT r.source, r.id AS order_id, r.payload,
            coalesce(CAST({{ json_str(r.payload, '$.taxesIncluded') }} AS BOOLEAN), false) AS taxes_included
@@ -15,10 +16,13 @@ products AS (
            'product' AS kind,
            {{ json_str(li.value, '$.sku') }} AS sku,
            coalesce(CAST({{ json_str(li.value, '$.isGiftCard') }} AS BOOLEAN), false) AS is_gift_card,
-           {{ dec({{ json_str(li.value, '$.originalTotalSet.shopMoney.amount') }}) }}
-             - {{ json_sum(li.value, '$.discountAllocations', '$.allocatedAmountSet.shopMoney.amount') }}
-             - CASE WHEN o.taxes_included THEN {{ json_sum(li.value, '$.taxLines', '$.priceSet.shopMoney.amount') }}
-                    ELSE 0 END AS amount
+           'originalTotalSet.shopMoney.amount' AS gross_field,
+           {{ json_str(li.value, '$.originalTotalSet.shopMoney.amount') }} AS gross_text,
+           {{ json_sum(li.value, '$.discountAllocations', '$.allocatedAmountSet.shopMoney.amount') }} AS discounts,
+           {{ json_bad_number(li.value, '$.discountAllocations', '$.allocatedAmountSet.shopMoney.amount') }} AS bad_discount,
+           CASE WHEN o.taxes_included THEN {{ json_sum(li.value, '$.taxLines', '$.priceSet.shopMoney.amount') }}
+                ELSE 0 END AS tax,
+           CASE WHEN o.taxes_included THEN {{ json_bad_number(li.value, '$.taxLines', '$.priceSet.shopMoney.amount') }} END AS bad_tax
     FROM orders o
     {{ json_rows(o.payload, '$.lineItems.nodes', li) }}
 ),
@@ -28,12 +32,29 @@ shipping AS (
            'shipping' AS kind,
            CAST(NULL AS VARCHAR) AS sku,
            false AS is_gift_card,
-           {{ dec({{ json_str(sl.value, '$.discountedPriceSet.shopMoney.amount') }}) }}
-             - CASE WHEN o.taxes_included THEN {{ json_sum(sl.value, '$.taxLines', '$.priceSet.shopMoney.amount') }}
-                    ELSE 0 END AS amount
+           'discountedPriceSet.shopMoney.amount' AS gross_field,
+           {{ json_str(sl.value, '$.discountedPriceSet.shopMoney.amount') }} AS gross_text,
+           CAST(0 AS DECIMAL(18,4)) AS discounts,
+           CAST(NULL AS VARCHAR) AS bad_discount,
+           CASE WHEN o.taxes_included THEN {{ json_sum(sl.value, '$.taxLines', '$.priceSet.shopMoney.amount') }}
+                ELSE 0 END AS tax,
+           CASE WHEN o.taxes_included THEN {{ json_bad_number(sl.value, '$.taxLines', '$.priceSet.shopMoney.amount') }} END AS bad_tax
     FROM orders o
     {{ json_rows(o.payload, '$.shippingLines.nodes', sl) }}
+),
+lines AS (
+    SELECT * FROM products
+    UNION ALL
+    SELECT * FROM shipping
 )
-SELECT source, order_id, line_id, kind, sku, is_gift_card, {{ money(amount) }} AS amount_trx FROM products
-UNION ALL
-SELECT source, order_id, line_id, kind, sku, is_gift_card, {{ money(amount) }} AS amount_trx FROM shipping
+SELECT source, order_id, line_id, kind, sku, is_gift_card,
+       {{ money({{ dec(gross_text) }} - discounts - tax) }} AS amount_trx,
+       CASE
+           WHEN {{ dec(gross_text) }} IS NULL THEN CASE kind WHEN 'product' THEN 'line item ' ELSE 'shipping line ' END || coalesce(line_id, '(no id)') || ': ' || gross_field
+               || CASE WHEN gross_text IS NULL THEN ' is missing' ELSE ' ''' || gross_text || ''' is not a number' END
+           WHEN discounts IS NULL THEN CASE kind WHEN 'product' THEN 'line item ' ELSE 'shipping line ' END || coalesce(line_id, '(no id)') || ': discountAllocations allocatedAmountSet.shopMoney.amount'
+               || CASE WHEN bad_discount = '(missing)' THEN ' is missing' ELSE ' ''' || bad_discount || ''' is not a number' END
+           WHEN tax IS NULL THEN CASE kind WHEN 'product' THEN 'line item ' ELSE 'shipping line ' END || coalesce(line_id, '(no id)') || ': taxLines priceSet.shopMoney.amount'
+               || CASE WHEN bad_tax = '(missing)' THEN ' is missing' ELSE ' ''' || bad_tax || ''' is not a number' END
+       END AS problem
+FROM lines

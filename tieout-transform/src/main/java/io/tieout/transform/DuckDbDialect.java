@@ -21,6 +21,11 @@ public final class DuckDbDialect implements Dialect {
                 return "(CASE WHEN len(list_filter(" + arr + ", lambda x: " + field + " IS NULL)) > 0 THEN NULL "
                         + "ELSE coalesce(list_sum(list_transform(" + arr + ", lambda x: " + field + ")), CAST(0 AS DECIMAL(18,4))) END)";
             });
+            // What is wrong with the first element of a JSON array whose field is not a number: the field's text,
+            // or '(missing)'; NULL when every element's field is a number (json_sum is then not NULL).
+            case "json_bad_number" -> need(macro, a, 3, () -> "list_filter(list_transform(CAST(coalesce(json_extract(" + a.get(0) + ", "
+                    + a.get(1) + "), '[]') AS JSON[]), lambda x: coalesce(json_extract_string(x, " + a.get(2) + "), '(missing)')), "
+                    + "lambda v: TRY_CAST(v AS DECIMAL(18,4)) IS NULL)[1]");
             // Every day from one date to another, inclusive, as rows of column d.
             case "date_series" -> need(macro, a, 2, () -> "SELECT CAST(unnest(generate_series(CAST(" + a.get(0)
                     + " AS DATE), CAST(" + a.get(1) + " AS DATE), INTERVAL 1 DAY)) AS DATE) AS d");
