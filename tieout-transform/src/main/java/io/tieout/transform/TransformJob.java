@@ -47,7 +47,7 @@ public final class TransformJob {
                 List<ModelRunner.ModelResult> models = runner.runAll(c, vars, runId);
                 RunChecks.requireConvertedAmounts(c, config.reporting().currency());
                 PeriodTotals totals = RunChecks.requireIdentity(c, period[0], period[1]);
-                long quarantined = count(c, "SELECT count(*) FROM ops.quarantine");
+                long quarantined = count(c, "SELECT count(*) FROM ops.quarantine WHERE run_id = " + ModelTemplate.literal(runId));
                 recordRun(c, runId, started, asOf, period, "succeeded", null, quarantined);
                 c.commit();
                 return new Result(runId, asOf, period[0], period[1], totals, models, quarantined);

@@ -141,6 +141,43 @@ class QuarantineTest {
         }
     }
 
+    @Test
+    void aRecordFixedAtTheSourceLeavesTheQuarantineOnTheNextRunAndLandingRowsStay(@TempDir Path own) {
+        try (DuckDbWarehouse small = ScenarioWarehouse.landed(own, ScenarioWarehouse.smallCompany())) {
+            TransformJob job = new TransformJob(small, ScenarioWarehouse.vortexConfig(own));
+            TransformJob.Result first = job.run(ScenarioWarehouse.demo().asOf());
+            assertThat(first.quarantined()).isEqualTo(1);
+            assertThat(WarehouseDigest.rows(small, "SELECT id, model FROM ops.quarantine ORDER BY id"))
+                    .containsExactly("990001 | stg_intacct__gl_detail", "990002 | landing");
+
+            SourceRecord broken = ScenarioWarehouse.SMALL_BROKEN_GL;
+            ScenarioWarehouse.land(small, List.of(new SourceRecord(broken.source(), broken.object(), broken.id(),
+                    broken.updatedAt().plus(Duration.ofHours(1)), broken.payload().replace("\"TR_TYPE\":\"7\"", "\"TR_TYPE\":\"-1\""))));
+            TransformJob.Result second = job.run(ScenarioWarehouse.demo().asOf());
+
+            assertThat(second.quarantined()).isZero();
+            assertThat(WarehouseDigest.rows(small, "SELECT quarantined FROM ops.runs WHERE run_id = '" + second.runId() + "'"))
+                    .containsExactly("0");
+            // The landing quarantine is the landing's: a transform run neither counts nor clears it.
+            assertThat(WarehouseDigest.rows(small, "SELECT id, model FROM ops.quarantine")).containsExactly("990002 | landing");
+            assertThat(WarehouseDigest.rows(small, "SELECT count(*) FROM staging.stg_intacct__gl_detail WHERE record_no = '990001'"))
+                    .containsExactly("1");
+        }
+    }
+
+    @Test
+    void aRecordStillBrokenIsQuarantinedAgainByTheNextRunOnce(@TempDir Path own) {
+        try (DuckDbWarehouse small = ScenarioWarehouse.landed(own, ScenarioWarehouse.smallCompany())) {
+            TransformJob job = new TransformJob(small, ScenarioWarehouse.vortexConfig(own));
+            job.run(ScenarioWarehouse.demo().asOf());
+            TransformJob.Result second = job.run(ScenarioWarehouse.demo().asOf());
+
+            assertThat(second.quarantined()).isEqualTo(1);
+            assertThat(WarehouseDigest.rows(small, "SELECT id, reason, run_id FROM ops.quarantine WHERE model <> 'landing'"))
+                    .containsExactly("990001 | TR_TYPE must be 1 (debit) or -1 (credit), got '7' | " + second.runId());
+        }
+    }
+
     // ------------------------------------------------------------------ picking and breaking records
 
     static boolean plainShopifyOrder(SourceRecord r) {
