@@ -16,10 +16,21 @@ import java.util.Map;
 public final class ModelRunner {
     private final ModelCatalog catalog;
     private final Dialect dialect;
+    private final AfterModel afterModel;
+
+    /** Test seam: told, inside the run's transaction, each time a model's table has been written. */
+    interface AfterModel {
+        void ran(Connection c, Model m) throws SQLException;
+    }
 
     public ModelRunner(ModelCatalog catalog, Dialect dialect) {
+        this(catalog, dialect, (c, m) -> {});
+    }
+
+    ModelRunner(ModelCatalog catalog, Dialect dialect, AfterModel afterModel) {
         this.catalog = catalog;
         this.dialect = dialect;
+        this.afterModel = afterModel;
     }
 
     public record ModelResult(String model, long rows, long millis) {}
@@ -60,6 +71,7 @@ public final class ModelRunner {
             long millis = (System.nanoTime() - t0) / 1_000_000;
             record(c, runId, m.name(), results.size(), rows, millis);
             results.add(new ModelResult(m.name(), rows, millis));
+            afterModel.ran(c, m);
         }
         return results;
     }
@@ -71,6 +83,7 @@ public final class ModelRunner {
             try (Statement st = c.createStatement()) {
                 st.execute("INSERT INTO " + dialect.qualified(m.schema(), m.name()) + " " + sql);
             }
+            afterModel.ran(c, m);
         }
     }
 

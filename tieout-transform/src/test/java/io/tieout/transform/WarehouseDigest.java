@@ -24,16 +24,23 @@ final class WarehouseDigest {
     static Map<String, String> of(DuckDbWarehouse wh, List<String> schemas) {
         Map<String, String> out = new TreeMap<>();
         try (Connection c = wh.connect(); Statement st = c.createStatement()) {
-            for (String table : tables(st, schemas)) {
-                List<String> columns = new ArrayList<>();
-                String[] parts = table.split("\\.");
-                try (ResultSet rs = st.executeQuery("SELECT column_name || ' ' || data_type FROM information_schema.columns "
-                        + "WHERE table_schema = '" + parts[0] + "' AND table_name = '" + parts[1] + "' ORDER BY ordinal_position")) {
-                    while (rs.next()) columns.add(rs.getString(1));
-                }
-                try (ResultSet rs = st.executeQuery("SELECT count(*), coalesce(sum(hash(t)), 0) FROM " + table + " t")) {
-                    rs.next();
-                    out.put(table, String.join(", ", columns) + " | " + rs.getLong(1) + " rows | " + rs.getString(2));
+            List<String> tables = tables(st, schemas);
+            if (tables.isEmpty()) return out;
+            Map<String, String> columns = new TreeMap<>();
+            try (ResultSet rs = st.executeQuery("SELECT table_schema || '.' || table_name, "
+                    + "string_agg(column_name || ' ' || data_type, ', ' ORDER BY ordinal_position) FROM information_schema.columns "
+                    + "WHERE table_schema IN (" + quoted(schemas) + ") GROUP BY 1")) {
+                while (rs.next()) columns.put(rs.getString(1), rs.getString(2));
+            }
+            StringBuilder sql = new StringBuilder();
+            for (String table : tables) {
+                if (sql.length() > 0) sql.append(" UNION ALL ");
+                sql.append("SELECT '").append(table).append("', count(*), CAST(coalesce(sum(hash(t)), 0) AS VARCHAR) FROM ")
+                        .append(table).append(" t");
+            }
+            try (ResultSet rs = st.executeQuery(sql.toString())) {
+                while (rs.next()) {
+                    out.put(rs.getString(1), columns.get(rs.getString(1)) + " | " + rs.getLong(2) + " rows | " + rs.getString(3));
                 }
             }
         } catch (SQLException e) {
@@ -54,7 +61,7 @@ final class WarehouseDigest {
         Map<String, Long> out = new TreeMap<>();
         try (Connection c = wh.connect(); Statement st = c.createStatement();
              ResultSet rs = st.executeQuery("SELECT schema_name || '.' || table_name, table_oid FROM duckdb_tables() "
-                     + "WHERE schema_name IN ('" + String.join("', '", schemas) + "')")) {
+                     + "WHERE schema_name IN (" + quoted(schemas) + ")")) {
             while (rs.next()) out.put(rs.getString(1), rs.getLong(2));
         } catch (SQLException e) {
             throw new IllegalStateException(e);
@@ -88,9 +95,13 @@ final class WarehouseDigest {
     private static List<String> tables(Statement st, List<String> schemas) throws SQLException {
         List<String> out = new ArrayList<>();
         try (ResultSet rs = st.executeQuery("SELECT table_schema || '.' || table_name FROM information_schema.tables "
-                + "WHERE table_schema IN ('" + String.join("', '", schemas) + "') ORDER BY 1")) {
+                + "WHERE table_schema IN (" + quoted(schemas) + ") ORDER BY 1")) {
             while (rs.next()) out.add(rs.getString(1));
         }
         return out;
+    }
+
+    private static String quoted(List<String> names) {
+        return "'" + String.join("', '", names) + "'";
     }
 }
