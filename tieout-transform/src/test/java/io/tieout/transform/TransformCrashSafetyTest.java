@@ -80,6 +80,17 @@ class TransformCrashSafetyTest {
         return s;
     }
 
+    /** The tables whose state differs, each with both states: empty when nothing changed. */
+    static Map<String, String> changed(Map<String, String> before, Map<String, String> after) {
+        Map<String, String> out = new TreeMap<>();
+        java.util.Set<String> tables = new java.util.TreeSet<>(before.keySet());
+        tables.addAll(after.keySet());
+        for (String t : tables) {
+            if (!java.util.Objects.equals(before.get(t), after.get(t))) out.put(t, before.get(t) + "  ->  " + after.get(t));
+        }
+        return out;
+    }
+
     static List<String> failures(DuckDbWarehouse wh) {
         return WarehouseDigest.rows(wh, "SELECT message FROM ops.runs WHERE status = 'failed' ORDER BY finished_at");
     }
@@ -106,12 +117,12 @@ class TransformCrashSafetyTest {
             for (String model : faults) {
                 assertThatThrownBy(() -> job(wh, dir, failAfter(model)).run(small.asOf()))
                         .hasMessageContaining("injected fault after " + model);
-                assertThat(state(wh)).as("after a fault after %s", model).isEqualTo(before);
+                assertThat(changed(before, state(wh))).as("after a fault after %s", model).isEmpty();
             }
 
             assertThat(failures(wh)).isEqualTo(faults.stream().map(m -> "injected fault after " + m).toList());
             job(wh, dir, (c, m) -> {}).run(small.asOf());
-            assertThat(comparable(wh)).isEqualTo(cleanRun);
+            assertThat(changed(cleanRun, comparable(wh))).isEmpty();
         }
     }
 
@@ -125,7 +136,7 @@ class TransformCrashSafetyTest {
             for (String model : MODELS) {
                 assertThatThrownBy(() -> job(wh, dir, failAfter(model)).run(small.asOf()))
                         .hasMessageContaining("injected fault after " + model);
-                assertThat(state(wh)).as("after a fault after %s", model).isEqualTo(before);
+                assertThat(changed(before, state(wh))).as("after a fault after %s", model).isEmpty();
                 expectedFailures.add("injected fault after " + model);
             }
 
@@ -142,7 +153,7 @@ class TransformCrashSafetyTest {
                     .isInstanceOf(RunCheckFailed.class)
                     .hasMessageStartingWith("identity failed for 2026-04-02..2026-05-01")
                     .hasMessageContaining("(difference -0.01)");
-            assertThat(state(wh)).as("after a failed identity check").isEqualTo(before);
+            assertThat(changed(before, state(wh))).as("after a failed identity check").isEmpty();
             expectedFailures.add(failures(wh).get(failures(wh).size() - 1));
             assertThat(expectedFailures.get(expectedFailures.size() - 1)).startsWith("identity failed for 2026-04-02..2026-05-01");
 
@@ -158,13 +169,13 @@ class TransformCrashSafetyTest {
                     .isInstanceOf(RunCheckFailed.class)
                     .hasMessageStartingWith("no FX rate to USD on or before the date for: ")
                     .hasMessageContaining(" in CAD on 2026-04-10");
-            assertThat(state(wh)).as("after a failed conversion check").isEqualTo(before);
+            assertThat(changed(before, state(wh))).as("after a failed conversion check").isEmpty();
             expectedFailures.add(failures(wh).get(failures(wh).size() - 1));
             assertThat(expectedFailures.get(expectedFailures.size() - 1)).startsWith("no FX rate to USD");
 
             assertThat(failures(wh)).isEqualTo(expectedFailures);
             job(wh, dir, (c, m) -> {}).run(small.asOf());
-            assertThat(comparable(wh)).isEqualTo(cleanRun);
+            assertThat(changed(cleanRun, comparable(wh))).isEmpty();
         }
     }
 
@@ -192,7 +203,7 @@ class TransformCrashSafetyTest {
 
             assertThatThrownBy(() -> job(wh, dir, failAfter("fct_revenue_gap_lines")).ensurePeriod(from, to))
                     .hasMessageContaining("injected fault after fct_revenue_gap_lines");
-            assertThat(state(wh)).isEqualTo(before);
+            assertThat(changed(before, state(wh))).isEmpty();
 
             PeriodTotals april = job(wh, dir, (c, m) -> {}).ensurePeriod(from, to);
             assertThat(april.identityHolds()).isTrue();
