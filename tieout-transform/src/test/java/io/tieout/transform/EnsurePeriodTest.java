@@ -12,6 +12,10 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -79,6 +83,33 @@ class EnsurePeriodTest {
     void askingForTheRunsOwnPeriodGivesItsTotalsAndAddsNothing() {
         assertThat(job.ensurePeriod(run.periodFrom(), run.periodTo())).isEqualTo(run.totals());
         assertThat(periodRows(run.periodFrom(), run.periodTo())).isEqualTo(runPeriodRows);
+    }
+
+    @Test
+    @Order(4)
+    void twoCallersAskingForANewPeriodAtOnceStoreItOnce() throws Exception {
+        LocalDate from = LocalDate.parse("2026-03-15");
+        LocalDate to = LocalDate.parse("2026-04-14");
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            Callable<PeriodTotals> ask = () -> new TransformJob(wh, ScenarioWarehouse.vortexConfig(dir)).ensurePeriod(from, to);
+            List<Future<PeriodTotals>> answers = pool.invokeAll(List.of(ask, ask));
+            assertThat(answers.get(0).get()).isEqualTo(answers.get(1).get());
+            assertThat(answers.get(0).get().identityHolds()).isTrue();
+        } finally {
+            pool.shutdown();
+        }
+        List<String> rows = periodRows(from, to);
+        assertThat(rows).isNotEmpty().doesNotHaveDuplicates();
+        assertThat(job.ensurePeriod(from, to).gapLines()).isEqualByComparingTo(job.ensurePeriod(from, to).gap());
+    }
+
+    @Test
+    @Order(5)
+    void aPeriodThatEndsBeforeItStartsIsAClearError() {
+        assertThatThrownBy(() -> job.ensurePeriod(APRIL_TO, APRIL_FROM))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("2026-04-30").hasMessageContaining("2026-04-01");
     }
 
     @Test
