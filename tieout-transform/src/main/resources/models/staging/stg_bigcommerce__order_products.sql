@@ -14,7 +14,7 @@ parsed AS (
            {{ dec({{ json_str(payload, '$.total_ex_tax') }}) }} AS total_ex_tax,
            {{ json_str(payload, '$.total_ex_tax') }} AS total_ex_tax_text,
            {{ json_sum(payload, '$.applied_discounts', '$.amount') }} AS discounts,
-           {{ json_bad_number(payload, '$.applied_discounts', '$.amount') }} AS bad_discount
+           {{ json_number_problem(payload, '$.applied_discounts', '$.amount') }} AS discounts_problem
     FROM src
 )
 SELECT source AS _source, object AS _object, id AS _id, payload AS _payload,
@@ -22,8 +22,7 @@ SELECT source AS _source, object AS _object, id AS _id, payload AS _payload,
            WHEN order_id IS NULL THEN 'order_id is missing'
            WHEN total_ex_tax_text IS NULL THEN 'total_ex_tax is missing'
            WHEN total_ex_tax IS NULL THEN 'total_ex_tax ''' || total_ex_tax_text || ''' is not a number'
-           WHEN discounts IS NULL THEN 'applied_discounts amount'
-               || CASE WHEN bad_discount = '(missing)' THEN ' is missing' ELSE ' ''' || bad_discount || ''' is not a number' END
+           WHEN discounts IS NULL THEN coalesce(discounts_problem, 'applied_discounts cannot be read')
        END AS _error,
        source, order_id, id AS line_id, sku, {{ money(total_ex_tax - discounts) }} AS amount_trx
 FROM parsed

@@ -19,7 +19,9 @@ parsed AS (
            {{ json_str(payload, '$.shipping_cost_ex_tax') }} AS shipping_ex_tax_text,
            {{ json_str(payload, '$.handling_cost_ex_tax') }} AS handling_text,
            {{ json_str(payload, '$.wrapping_cost_ex_tax') }} AS wrapping_text,
-           coalesce(CAST({{ json_str(payload, '$.is_deleted') }} AS BOOLEAN), false) AS is_deleted,
+           coalesce({{ json_bool(payload, '$.is_deleted') }}, false) AS is_deleted,
+           {{ json_str(payload, '$.is_deleted') }} AS is_deleted_text,
+           {{ json_bool(payload, '$.is_deleted') }} AS is_deleted_flag,
            upper(coalesce({{ json_str(payload, '$.default_currency_code') }}, {{ json_str(payload, '$.currency_code') }})) AS currency,
            {{ dec({{ json_str(payload, '$.shipping_cost_ex_tax') }}) }} AS shipping_ex_tax,
            {{ dec(coalesce({{ json_str(payload, '$.handling_cost_ex_tax') }}, '0')) }}
@@ -37,6 +39,7 @@ SELECT source AS _source, object AS _object, id AS _id, payload AS _payload,
            WHEN created_at IS NULL THEN 'date_created ''' || created_at_text || ''' is not an RFC-2822 date'
            WHEN status_id_text IS NULL THEN 'status_id is missing'
            WHEN status_id IS NULL THEN 'status_id ''' || status_id_text || ''' is not a number'
+           WHEN is_deleted_text IS NOT NULL AND is_deleted_flag IS NULL THEN 'is_deleted ''' || is_deleted_text || ''' is not true or false'
            WHEN currency IS NULL THEN 'default_currency_code is missing'
            WHEN currency NOT IN (SELECT code FROM ops.cfg_currencies) THEN 'currency ''' || currency || ''' is not an ISO 4217 currency'
            WHEN shipping_ex_tax_text IS NULL THEN 'shipping_cost_ex_tax is missing'

@@ -30,8 +30,15 @@ parsed AS (
            {{ parse_iso_ts({{ json_str(payload, '$.updatedAt') }}) }} AS updated_at,
            {{ parse_iso_ts({{ json_str(payload, '$.cancelledAt') }}) }} AS cancelled_at,
            {{ json_str(payload, '$.cancelledAt') }} AS cancelled_at_text,
-           coalesce(CAST({{ json_str(payload, '$.test') }} AS BOOLEAN), false) AS is_test,
-           coalesce(CAST({{ json_str(payload, '$.taxesIncluded') }} AS BOOLEAN), false) AS taxes_included,
+           coalesce({{ json_bool(payload, '$.test') }}, false) AS is_test,
+           {{ json_str(payload, '$.test') }} AS test_text,
+           {{ json_bool(payload, '$.test') }} AS test_flag,
+           coalesce({{ json_bool(payload, '$.taxesIncluded') }}, false) AS taxes_included,
+           {{ json_str(payload, '$.taxesIncluded') }} AS taxes_included_text,
+           {{ json_bool(payload, '$.taxesIncluded') }} AS taxes_included_flag,
+           {{ json_is_list(payload, '$.lineItems.nodes') }} AS line_items_is_list,
+           {{ json_is_list(payload, '$.shippingLines.nodes') }} AS shipping_lines_is_list,
+           {{ json_is_list(payload, '$.refunds') }} AS refunds_is_list,
            upper({{ json_str(payload, '$.currencyCode') }}) AS currency,
            upper({{ json_str(payload, '$.presentmentCurrencyCode') }}) AS presentment_currency,
            {{ json_str(payload, '$.customer.legacyResourceId') }} AS customer_id,
@@ -49,6 +56,14 @@ SELECT source AS _source, object AS _object, id AS _id, payload AS _payload,
            WHEN created_at_text IS NULL THEN 'createdAt is missing'
            WHEN created_at IS NULL THEN 'createdAt ''' || created_at_text || ''' is not an ISO-8601 timestamp'
            WHEN cancelled_at_text IS NOT NULL AND cancelled_at IS NULL THEN 'cancelledAt ''' || cancelled_at_text || ''' is not an ISO-8601 timestamp'
+           WHEN test_text IS NOT NULL AND test_flag IS NULL THEN 'test ''' || test_text || ''' is not true or false'
+           WHEN taxes_included_text IS NOT NULL AND taxes_included_flag IS NULL
+               THEN 'taxesIncluded ''' || taxes_included_text || ''' is not true or false'
+           -- An order always has its line items (possibly none); without the list its revenue is unknown.
+           WHEN line_items_is_list IS NULL THEN 'lineItems.nodes is missing'
+           WHEN NOT line_items_is_list THEN 'lineItems.nodes is not a list'
+           WHEN NOT shipping_lines_is_list THEN 'shippingLines.nodes is not a list'
+           WHEN NOT refunds_is_list THEN 'refunds is not a list'
            WHEN currency IS NULL THEN 'currencyCode is missing'
            WHEN currency NOT IN (SELECT code FROM ops.cfg_currencies) THEN 'currencyCode ''' || currency || ''' is not an ISO 4217 currency'
            WHEN bad_line_count = 1 THEN bad_line

@@ -178,6 +178,54 @@ class QuarantineTest {
         }
     }
 
+    @Test
+    void recordsOfTheWrongShapeAreQuarantinedInsteadOfFailingTheRun(@TempDir Path own) throws Exception {
+        io.tieout.sandbox.scenario.Scenario small = ScenarioWarehouse.smallCompany();
+        List<SourceRecord> used = new ArrayList<>();
+        Map<String, Expected> broken = new TreeMap<>();
+        record Case(String source, String object, java.util.function.Consumer<ObjectNode> breakIt, String model,
+                    java.util.function.Function<ObjectNode, String> reason) {}
+        List<Case> cases = List.of(
+                new Case("shopify-d2c", "orders", p -> p.put("taxesIncluded", "maybe"), "stg_shopify__orders",
+                        p -> "taxesIncluded 'maybe' is not true or false"),
+                new Case("shopify-d2c", "orders", p -> p.put("test", "nope"), "stg_shopify__orders",
+                        p -> "test 'nope' is not true or false"),
+                new Case("shopify-d2c", "orders", p -> ((ObjectNode) p.get("lineItems")).put("nodes", 5), "stg_shopify__orders",
+                        p -> "lineItems.nodes is not a list"),
+                new Case("shopify-d2c", "orders", p -> ((ObjectNode) p.get("lineItems")).remove("nodes"), "stg_shopify__orders",
+                        p -> "lineItems.nodes is missing"),
+                new Case("shopify-d2c", "orders", p -> p.putObject("refunds"), "stg_shopify__orders",
+                        p -> "refunds is not a list"),
+                new Case("shopify-d2c", "orders", p -> ((ObjectNode) p.at("/lineItems/nodes/0")).put("discountAllocations", 7),
+                        "stg_shopify__orders",
+                        p -> "line item " + p.at("/lineItems/nodes/0/id").asText() + ": discountAllocations is not a list"),
+                new Case("bigcommerce-b2b", "orders", p -> p.put("is_deleted", "x"), "stg_bigcommerce__orders",
+                        p -> "is_deleted 'x' is not true or false"),
+                new Case("bigcommerce-b2b", "order_products", p -> p.putArray("applied_discounts").addObject().put("amount", "ten"),
+                        "stg_bigcommerce__order_products", p -> "applied_discounts[].amount 'ten' is not a number"));
+        for (Case c : cases) {
+            SourceRecord r = pick(small.records(), used, c.source(), c.object(), x -> true);
+            ObjectNode p = tree(r);
+            c.breakIt().accept(p);
+            SourceRecord bad = new SourceRecord(r.source(), r.object(), r.id(), r.updatedAt().plusSeconds(60), JSON.writeValueAsString(p));
+            broken.put(key(bad), new Expected(bad, c.model(), c.reason().apply(p)));
+        }
+        SourceRecord gl = ScenarioWarehouse.SMALL_BROKEN_GL;
+        broken.put(key(gl), new Expected(gl, "stg_intacct__gl_detail", "TR_TYPE must be 1 (debit) or -1 (credit), got '7'"));
+
+        try (DuckDbWarehouse wh = ScenarioWarehouse.landed(own, small)) {
+            ScenarioWarehouse.land(wh, broken.values().stream().map(Expected::record).toList());
+            TransformJob.Result r = new TransformJob(wh, ScenarioWarehouse.vortexConfig(own)).run(small.asOf());
+
+            assertThat(r.totals().identityHolds()).isTrue();
+            assertThat(r.quarantined()).isEqualTo(broken.size());
+            assertThat(WarehouseDigest.rows(wh, "SELECT source || '|' || object || '|' || id, model, reason, payload "
+                    + "FROM ops.quarantine WHERE model <> 'landing' ORDER BY ALL"))
+                    .isEqualTo(broken.values().stream().map(e -> String.join(" | ", key(e.record()), e.model(), e.reason(),
+                            e.record().payload())).sorted().toList());
+        }
+    }
+
     // ------------------------------------------------------------------ picking and breaking records
 
     static boolean plainShopifyOrder(SourceRecord r) {
