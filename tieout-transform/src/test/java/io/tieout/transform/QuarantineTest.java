@@ -97,6 +97,15 @@ class QuarantineTest {
     }
 
     @Test
+    void everyCorruptedRecordLandsInRawAsItsNewestVersion() {
+        for (Expected e : expected.values()) {
+            SourceRecord r = e.record();
+            assertThat(WarehouseDigest.rows(wh, "SELECT payload FROM raw.records WHERE source = '" + r.source() + "' AND object = '"
+                    + r.object() + "' AND id = '" + r.id() + "'")).as(key(r)).containsExactly(r.payload());
+        }
+    }
+
+    @Test
     void everyCorruptedRecordIsQuarantinedWithItsModelReasonAndPayloadAndNothingElseIs() {
         List<String> want = expected.values().stream()
                 .map(e -> String.join(" | ", key(e.record()), e.model(), e.reason(), e.record().payload(), result.runId()))
