@@ -15,7 +15,13 @@ parsed AS (
            {{ json_str(payload, '$.date_created') }} AS created_at_text,
            {{ parse_rfc2822_ts({{ json_str(payload, '$.date_modified') }}) }} AS updated_at,
            TRY_CAST({{ json_str(payload, '$.status_id') }} AS INTEGER) AS status_id,
-           coalesce(CAST({{ json_str(payload, '$.is_deleted') }} AS BOOLEAN), false) AS is_deleted,
+           {{ json_str(payload, '$.status_id') }} AS status_id_text,
+           {{ json_str(payload, '$.shipping_cost_ex_tax') }} AS shipping_ex_tax_text,
+           {{ json_str(payload, '$.handling_cost_ex_tax') }} AS handling_text,
+           {{ json_str(payload, '$.wrapping_cost_ex_tax') }} AS wrapping_text,
+           coalesce({{ json_bool(payload, '$.is_deleted') }}, false) AS is_deleted,
+           {{ json_str(payload, '$.is_deleted') }} AS is_deleted_text,
+           {{ json_bool(payload, '$.is_deleted') }} AS is_deleted_flag,
            upper(coalesce({{ json_str(payload, '$.default_currency_code') }}, {{ json_str(payload, '$.currency_code') }})) AS currency,
            {{ dec({{ json_str(payload, '$.shipping_cost_ex_tax') }}) }} AS shipping_ex_tax,
            {{ dec(coalesce({{ json_str(payload, '$.handling_cost_ex_tax') }}, '0')) }}
@@ -31,11 +37,15 @@ SELECT source AS _source, object AS _object, id AS _id, payload AS _payload,
            WHEN order_id IS NULL THEN 'id is missing'
            WHEN created_at_text IS NULL THEN 'date_created is missing'
            WHEN created_at IS NULL THEN 'date_created ''' || created_at_text || ''' is not an RFC-2822 date'
-           WHEN status_id IS NULL THEN 'status_id is missing or not a number'
+           WHEN status_id_text IS NULL THEN 'status_id is missing'
+           WHEN status_id IS NULL THEN 'status_id ''' || status_id_text || ''' is not a number'
+           WHEN is_deleted_text IS NOT NULL AND is_deleted_flag IS NULL THEN 'is_deleted ''' || is_deleted_text || ''' is not true or false'
            WHEN currency IS NULL THEN 'default_currency_code is missing'
            WHEN currency NOT IN (SELECT code FROM ops.cfg_currencies) THEN 'currency ''' || currency || ''' is not an ISO 4217 currency'
-           WHEN shipping_ex_tax IS NULL THEN 'shipping_cost_ex_tax is missing or not a number'
-           WHEN surcharge_ex_tax IS NULL THEN 'handling_cost_ex_tax or wrapping_cost_ex_tax is not a number'
+           WHEN shipping_ex_tax_text IS NULL THEN 'shipping_cost_ex_tax is missing'
+           WHEN shipping_ex_tax IS NULL THEN 'shipping_cost_ex_tax ''' || shipping_ex_tax_text || ''' is not a number'
+           WHEN {{ dec(coalesce(handling_text, '0')) }} IS NULL THEN 'handling_cost_ex_tax ''' || handling_text || ''' is not a number'
+           WHEN surcharge_ex_tax IS NULL THEN 'wrapping_cost_ex_tax ''' || wrapping_text || ''' is not a number'
        END AS _error,
        source, order_id, CAST(order_id AS VARCHAR) AS order_number, created_at, updated_at, status_id,
        status_id = 0 AS is_incomplete,

@@ -13,7 +13,9 @@ parsed AS (
            {{ parse_iso_ts({{ json_str(payload, '$.created') }}) }} AS refunded_at,
            {{ json_str(payload, '$.created') }} AS refunded_at_text,
            {{ dec({{ json_str(payload, '$.total_amount') }}) }} AS total_amount,
-           {{ dec(coalesce({{ json_str(payload, '$.total_tax') }}, '0')) }} AS total_tax
+           {{ json_str(payload, '$.total_amount') }} AS total_amount_text,
+           {{ dec(coalesce({{ json_str(payload, '$.total_tax') }}, '0')) }} AS total_tax,
+           {{ json_str(payload, '$.total_tax') }} AS total_tax_text
     FROM src
 )
 SELECT source AS _source, object AS _object, id AS _id, payload AS _payload,
@@ -21,8 +23,9 @@ SELECT source AS _source, object AS _object, id AS _id, payload AS _payload,
            WHEN order_id IS NULL THEN 'order_id is missing'
            WHEN refunded_at_text IS NULL THEN 'created is missing'
            WHEN refunded_at IS NULL THEN 'created ''' || refunded_at_text || ''' is not an RFC-3339 timestamp'
-           WHEN total_amount IS NULL THEN 'total_amount is missing or not a number'
-           WHEN total_tax IS NULL THEN 'total_tax is not a number'
+           WHEN total_amount_text IS NULL THEN 'total_amount is missing'
+           WHEN total_amount IS NULL THEN 'total_amount ''' || total_amount_text || ''' is not a number'
+           WHEN total_tax IS NULL THEN 'total_tax ''' || total_tax_text || ''' is not a number'
        END AS _error,
        source, order_id, id AS refund_id, refunded_at, {{ money(total_amount - total_tax) }} AS amount_trx
 FROM parsed

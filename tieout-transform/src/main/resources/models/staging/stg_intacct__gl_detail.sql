@@ -16,6 +16,8 @@ parsed AS (
            {{ json_str(payload, '$.ACCOUNTNO') }} AS account_no,
            {{ json_str(payload, '$.TR_TYPE') }} AS tr_type,
            {{ dec({{ json_str(payload, '$.AMOUNT') }}) }} AS amount,
+           {{ json_str(payload, '$.AMOUNT') }} AS amount_text,
+           {{ json_str(payload, '$.TRX_AMOUNT') }} AS trx_amount_text,
            {{ dec(coalesce({{ json_str(payload, '$.TRX_AMOUNT') }}, {{ json_str(payload, '$.AMOUNT') }})) }} AS trx_amount,
            upper({{ json_str(payload, '$.BASECURR') }}) AS base_currency,
            upper(coalesce({{ json_str(payload, '$.CURRENCY') }}, {{ json_str(payload, '$.BASECURR') }})) AS trx_currency,
@@ -41,8 +43,9 @@ SELECT source AS _source, object AS _object, id AS _id, payload AS _payload,
            WHEN entry_date IS NULL THEN 'ENTRY_DATE ''' || entry_date_text || ''' is not MM/DD/YYYY'
            WHEN account_no IS NULL THEN 'ACCOUNTNO is missing'
            WHEN tr_type IS NULL OR tr_type NOT IN ('1', '-1') THEN 'TR_TYPE must be 1 (debit) or -1 (credit), got ''' || coalesce(tr_type, 'nothing') || ''''
-           WHEN amount IS NULL THEN 'AMOUNT is missing or not a number'
-           WHEN trx_amount IS NULL THEN 'TRX_AMOUNT is not a number'
+           WHEN amount_text IS NULL THEN 'AMOUNT is missing'
+           WHEN amount IS NULL THEN 'AMOUNT ''' || amount_text || ''' is not a number'
+           WHEN trx_amount IS NULL THEN 'TRX_AMOUNT ''' || trx_amount_text || ''' is not a number'
            WHEN base_currency IS NULL THEN 'BASECURR is missing'
            WHEN base_currency NOT IN (SELECT code FROM ops.cfg_currencies) THEN 'BASECURR ''' || base_currency || ''' is not an ISO 4217 currency'
            WHEN trx_currency NOT IN (SELECT code FROM ops.cfg_currencies) THEN 'CURRENCY ''' || trx_currency || ''' is not an ISO 4217 currency'

@@ -10,16 +10,35 @@ public final class DuckDbDialect implements Dialect {
             // Text of a JSON field, NULL when absent.
             case "json_str" -> need(macro, a, 2, () -> "json_extract_string(" + a.get(0) + ", " + a.get(1) + ")");
             // A JSON array field as rows: FROM ... {{ json_rows(payload, '$.lineItems.nodes', li) }} gives li.value.
-            case "json_rows" -> need(macro, a, 3, () -> "CROSS JOIN unnest(CAST(coalesce(json_extract(" + a.get(0) + ", "
-                    + a.get(1) + "), '[]') AS JSON[])) AS " + a.get(2) + "(value)");
-            // A JSON array field as a list of JSON values.
-            case "json_array" -> need(macro, a, 2, () -> "CAST(coalesce(json_extract(" + a.get(0) + ", " + a.get(1) + "), '[]') AS JSON[])");
-            // Sum of one numeric field over a JSON array; NULL when any element's field is not a number.
+            // No rows when the field is absent, null or not an array (json_is_list tells those apart).
+            case "json_rows" -> need(macro, a, 3, () -> "CROSS JOIN unnest(coalesce(" + list(a.get(0), a.get(1)) + ", CAST([] AS JSON[]))) AS "
+                    + a.get(2) + "(value)");
+            // A JSON array field as a list of JSON values: empty when absent or null, NULL when not an array.
+            case "json_array" -> need(macro, a, 2, () -> list(a.get(0), a.get(1)));
+            // true when the field is an array, false when it is something else, NULL when absent or null.
+            case "json_is_list" -> need(macro, a, 2, () -> "(CASE WHEN coalesce(json_type(" + a.get(0) + ", " + a.get(1)
+                    + "), 'NULL') = 'NULL' THEN NULL ELSE json_type(" + a.get(0) + ", " + a.get(1) + ") = 'ARRAY' END)");
+            // A boolean field; NULL (never an error) when absent or not true/false.
+            case "json_bool" -> need(macro, a, 2, () -> "TRY_CAST(json_extract_string(" + a.get(0) + ", " + a.get(1) + ") AS BOOLEAN)");
+            // Sum of one numeric field over a JSON array (0 when absent); NULL when the field is not an array or
+            // any element's field is not a number (json_number_problem says which).
             case "json_sum" -> need(macro, a, 3, () -> {
-                String arr = "CAST(coalesce(json_extract(" + a.get(0) + ", " + a.get(1) + "), '[]') AS JSON[])";
+                String arr = list(a.get(0), a.get(1));
                 String field = "TRY_CAST(json_extract_string(x, " + a.get(2) + ") AS DECIMAL(18,4))";
-                return "(CASE WHEN len(list_filter(" + arr + ", lambda x: " + field + " IS NULL)) > 0 THEN NULL "
+                return "(CASE WHEN " + arr + " IS NULL THEN NULL WHEN len(list_filter(" + arr + ", lambda x: " + field + " IS NULL)) > 0 THEN NULL "
                         + "ELSE coalesce(list_sum(list_transform(" + arr + ", lambda x: " + field + ")), CAST(0 AS DECIMAL(18,4))) END)";
+            });
+            // Why json_sum of the same arguments is NULL, naming the list and field as the payload spells them:
+            // "<list> is not a list", "<list>[].<field> is missing" or "<list>[].<field> '<text>' is not a number".
+            case "json_number_problem" -> need(macro, a, 3, () -> {
+                String arr = list(a.get(0), a.get(1));
+                String bad = "list_filter(" + arr + ", lambda x: TRY_CAST(json_extract_string(x, " + a.get(2) + ") AS DECIMAL(18,4)) IS NULL)[1]";
+                String badText = "json_extract_string(" + bad + ", " + a.get(2) + ")";
+                String name = "ltrim(" + a.get(1) + ", '$.') || '[].' || ltrim(" + a.get(2) + ", '$.')";
+                return "(CASE WHEN " + arr + " IS NULL THEN ltrim(" + a.get(1) + ", '$.') || ' is not a list' "
+                        + "WHEN " + bad + " IS NULL THEN NULL "
+                        + "WHEN " + badText + " IS NULL THEN " + name + " || ' is missing' "
+                        + "ELSE " + name + " || ' ''' || " + badText + " || ''' is not a number' END)";
             });
             // Every day from one date to another, inclusive, as rows of column d.
             case "date_series" -> need(macro, a, 2, () -> "SELECT CAST(unnest(generate_series(CAST(" + a.get(0)
@@ -48,6 +67,12 @@ public final class DuckDbDialect implements Dialect {
             case "lower_trim" -> need(macro, a, 1, () -> "lower(trim(" + a.get(0) + "))");
             default -> throw new IllegalArgumentException("unknown dialect macro '" + macro + "'");
         };
+    }
+
+    /** The JSON array at path as JSON[]: empty when absent or JSON null, NULL when it is not an array. */
+    private static String list(String json, String path) {
+        return "(CASE WHEN coalesce(json_type(" + json + ", " + path + "), 'NULL') = 'NULL' THEN CAST([] AS JSON[]) "
+                + "ELSE TRY_CAST(json_extract(" + json + ", " + path + ") AS JSON[]) END)";
     }
 
     @Override

@@ -16,20 +16,39 @@ import java.util.Map;
 public final class ModelRunner {
     private final ModelCatalog catalog;
     private final Dialect dialect;
+    private final AfterModel afterModel;
+
+    /** Test seam: told, inside the run's transaction, each time a model's table has been written. */
+    interface AfterModel {
+        void ran(Connection c, Model m) throws SQLException;
+    }
 
     public ModelRunner(ModelCatalog catalog, Dialect dialect) {
+        this(catalog, dialect, (c, m) -> {});
+    }
+
+    ModelRunner(ModelCatalog catalog, Dialect dialect, AfterModel afterModel) {
         this.catalog = catalog;
         this.dialect = dialect;
+        this.afterModel = afterModel;
     }
 
     public record ModelResult(String model, long rows, long millis) {}
 
-    /** Every model: tables are replaced, period-scoped marts are rebuilt for the run's period only. */
+    /**
+     * Every model: tables are replaced, period-scoped marts are rebuilt for the run's period only, and
+     * the models' quarantine rows are replaced by this run's.
+     */
     public List<ModelResult> runAll(Connection c, Map<String, String> vars, String runId) throws SQLException {
         List<ModelResult> results = new ArrayList<>();
+        try (Statement st = c.createStatement()) {
+            // Staging re-reads all of raw on every run, so what this run quarantines replaces what earlier
+            // runs did: a record fixed at the source leaves the quarantine. Landing's own rows stay.
+            st.execute("DELETE FROM ops.quarantine WHERE model <> 'landing'");
+        }
         for (Model m : catalog.models()) {
             long t0 = System.nanoTime();
-            String sql = ModelTemplate.expand(m.template(), dialect, vars);
+            String sql = expand(m, vars);
             String table = dialect.qualified(m.schema(), m.name());
             try (Statement st = c.createStatement()) {
                 if (m.quarantines()) {
@@ -52,6 +71,7 @@ public final class ModelRunner {
             long millis = (System.nanoTime() - t0) / 1_000_000;
             record(c, runId, m.name(), results.size(), rows, millis);
             results.add(new ModelResult(m.name(), rows, millis));
+            afterModel.ran(c, m);
         }
         return results;
     }
@@ -59,14 +79,24 @@ public final class ModelRunner {
     /** Adds one more period's rows to the period-scoped marts (the caller removed any old ones). */
     public void addPeriod(Connection c, Map<String, String> vars) throws SQLException {
         for (Model m : catalog.periodScoped()) {
-            String sql = ModelTemplate.expand(m.template(), dialect, vars);
+            String sql = expand(m, vars);
             try (Statement st = c.createStatement()) {
                 st.execute("INSERT INTO " + dialect.qualified(m.schema(), m.name()) + " " + sql);
             }
+            afterModel.ran(c, m);
         }
     }
 
     public ModelCatalog catalog() { return catalog; }
+
+    /** The model's SQL for this run; a template error says which model it is in. */
+    String expand(Model m, Map<String, String> vars) {
+        try {
+            return ModelTemplate.expand(m.template(), dialect, vars);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("model " + m.name() + ": " + e.getMessage(), e);
+        }
+    }
 
     private static long count(Connection c, String table) throws SQLException {
         try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT count(*) FROM " + table)) {

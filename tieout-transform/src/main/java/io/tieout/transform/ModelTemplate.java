@@ -21,7 +21,14 @@ public final class ModelTemplate {
         String sql = template;
         while (true) {
             Matcher m = INNERMOST.matcher(sql);
-            if (!m.find()) return sql;
+            if (!m.find()) {
+                int open = sql.indexOf("{{");
+                if (open >= 0) {
+                    throw new IllegalArgumentException("unclosed macro call: "
+                            + sql.substring(open, Math.min(sql.length(), open + 60)).strip());
+                }
+                return sql;
+            }
             StringBuilder out = new StringBuilder();
             do {
                 m.appendReplacement(out, Matcher.quoteReplacement(call(m.group(1), dialect, vars)));
@@ -38,17 +45,22 @@ public final class ModelTemplate {
         List<String> args = splitArgs(m.group(2));
         return switch (name) {
             case "ref" -> {
-                String model = unquote(args.get(0));
+                String model = unquote(single(name, args));
                 yield dialect.qualified(Model.schemaOf(model), model);
             }
             case "var" -> {
-                String key = unquote(args.get(0));
+                String key = unquote(single(name, args));
                 String v = vars.get(key);
                 if (v == null) throw new IllegalArgumentException("model uses var('" + key + "') but the run has no such variable");
                 yield v;
             }
             default -> dialect.expand(name, args);
         };
+    }
+
+    private static String single(String macro, List<String> args) {
+        if (args.size() != 1) throw new IllegalArgumentException("macro " + macro + " takes 1 argument, got " + args.size() + ": " + args);
+        return args.get(0);
     }
 
     static List<String> splitArgs(String s) {

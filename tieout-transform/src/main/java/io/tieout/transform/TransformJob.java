@@ -39,6 +39,7 @@ public final class TransformJob {
         String runId = "transform-" + UUID.randomUUID();
         LocalDate[] period = RunVariables.defaultPeriod(config, asOf);
         Instant started = Instant.now();
+        warehouse.modelWriteLock().lock();
         try (Connection c = warehouse.connect()) {
             c.setAutoCommit(false);
             try {
@@ -47,7 +48,7 @@ public final class TransformJob {
                 List<ModelRunner.ModelResult> models = runner.runAll(c, vars, runId);
                 RunChecks.requireConvertedAmounts(c, config.reporting().currency());
                 PeriodTotals totals = RunChecks.requireIdentity(c, period[0], period[1]);
-                long quarantined = count(c, "SELECT count(*) FROM ops.quarantine");
+                long quarantined = count(c, "SELECT count(*) FROM ops.quarantine WHERE run_id = " + ModelTemplate.literal(runId));
                 recordRun(c, runId, started, asOf, period, "succeeded", null, quarantined);
                 c.commit();
                 return new Result(runId, asOf, period[0], period[1], totals, models, quarantined);
@@ -60,6 +61,8 @@ public final class TransformJob {
             }
         } catch (SQLException e) {
             throw new IllegalStateException("transform run " + runId + " could not use the warehouse: " + e.getMessage(), e);
+        } finally {
+            warehouse.modelWriteLock().unlock();
         }
     }
 
@@ -68,6 +71,10 @@ public final class TransformJob {
      * computing and checking them on first use. Returns the period's totals.
      */
     public PeriodTotals ensurePeriod(LocalDate from, LocalDate to) {
+        if (from == null || to == null) throw new IllegalArgumentException("a period needs both dates, got " + from + ".." + to);
+        if (from.isAfter(to)) throw new IllegalArgumentException("period " + from + ".." + to + " ends before it starts");
+        // The check for the period and the insert of its rows are one step: two callers must not both add it.
+        warehouse.modelWriteLock().lock();
         try (Connection c = warehouse.connect()) {
             LatestRun latest = latestRun(c);
             if (latest == null) throw new IllegalStateException("no successful transform run yet: run the pipeline first");
@@ -87,6 +94,8 @@ public final class TransformJob {
             return PeriodTotals.of(c, from, to);
         } catch (SQLException e) {
             throw new IllegalStateException("computing period " + from + ".." + to + " failed: " + e.getMessage(), e);
+        } finally {
+            warehouse.modelWriteLock().unlock();
         }
     }
 

@@ -24,6 +24,11 @@ public final class Migrations {
     private Migrations() {}
 
     public static int apply(Connection connection) throws SQLException {
+        return apply(connection, FILES);
+    }
+
+    /** Applies the given migration files (class-path resources under migrations/) that are not applied yet. */
+    static int apply(Connection connection, List<String> files) throws SQLException {
         try (Statement st = connection.createStatement()) {
             st.execute("CREATE SCHEMA IF NOT EXISTS ops");
             st.execute("CREATE TABLE IF NOT EXISTS ops.schema_migrations (version INTEGER PRIMARY KEY, "
@@ -31,7 +36,7 @@ public final class Migrations {
         }
         int applied = 0;
         boolean autoCommit = connection.getAutoCommit();
-        for (String file : FILES) {
+        for (String file : files) {
             int version = Integer.parseInt(file.substring(1, file.indexOf("__")));
             if (isApplied(connection, version)) continue;
             connection.setAutoCommit(false);

@@ -1,6 +1,5 @@
 package io.tieout.transform;
 
-import io.tieout.sandbox.scenario.DemoCompany;
 import io.tieout.sandbox.scenario.Scenario;
 import io.tieout.warehouse.duckdb.DuckDbWarehouse;
 import org.junit.jupiter.api.AfterAll;
@@ -26,8 +25,8 @@ class DemoCompanyReconciliationTest {
 
     @BeforeAll
     static void runPipeline() {
-        demo = DemoCompany.build();
-        wh = ScenarioWarehouse.landed(dir, demo);
+        demo = ScenarioWarehouse.demo();
+        wh = ScenarioWarehouse.demoLanded(dir);
         result = new TransformJob(wh, ScenarioWarehouse.vortexConfig(dir)).run(demo.asOf());
     }
 

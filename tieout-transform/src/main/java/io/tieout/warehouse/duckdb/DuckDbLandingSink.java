@@ -24,9 +24,20 @@ import java.util.Optional;
  */
 public final class DuckDbLandingSink implements LandingSink, CursorStore {
     private final DuckDbWarehouse warehouse;
+    private final Probe probe;
+
+    /** Test seam: told each step of a landing, inside its transaction; a probe that throws interrupts it there. */
+    interface Probe {
+        void reached(String step) throws SQLException;
+    }
 
     public DuckDbLandingSink(DuckDbWarehouse warehouse) {
+        this(warehouse, step -> {});
+    }
+
+    DuckDbLandingSink(DuckDbWarehouse warehouse, Probe probe) {
         this.warehouse = warehouse;
+        this.probe = probe;
     }
 
     @Override
@@ -37,8 +48,9 @@ public final class DuckDbLandingSink implements LandingSink, CursorStore {
             try (Statement st = c.createStatement()) {
                 st.execute("CREATE OR REPLACE TEMP TABLE landing_batch (source VARCHAR, object VARCHAR, id VARCHAR, "
                         + "updated_at TIMESTAMPTZ, payload VARCHAR, seq BIGINT)");
-                append(c, batch);
+                append(c, batch, probe);
                 long quarantined = quarantineInvalidJson(st, runId);
+                probe.reached("quarantined");
                 // Within a batch the newest version wins; ties keep the later record, as a page re-read would.
                 st.execute("CREATE OR REPLACE TEMP TABLE landing_newest AS SELECT source, object, id, updated_at, payload "
                         + "FROM landing_batch WHERE json_valid(payload) "
@@ -52,12 +64,14 @@ public final class DuckDbLandingSink implements LandingSink, CursorStore {
                         + "payload = n.payload, landed_at = now(), run_id = '" + sqlLiteral(runId) + "' "
                         + "WHEN NOT MATCHED THEN INSERT (source, object, id, updated_at, payload, landed_at, run_id) "
                         + "VALUES (n.source, n.object, n.id, n.updated_at, n.payload, now(), '" + sqlLiteral(runId) + "')");
+                probe.reached("merged");
                 st.execute("DROP TABLE landing_batch");
                 st.execute("DROP TABLE landing_newest");
                 if (advance != null) advanceCursor(c, runId, advance);
                 c.commit();
                 return new LandingResult(inserted, updated, batch.size() - inserted - updated - quarantined, quarantined);
-            } catch (SQLException e) {
+            } catch (SQLException | RuntimeException e) {
+                // Explicitly, whatever failed (closing the connection would also roll back).
                 c.rollback();
                 throw e;
             }
@@ -92,7 +106,7 @@ public final class DuckDbLandingSink implements LandingSink, CursorStore {
         }
     }
 
-    private static void append(Connection c, List<RawRecord> batch) throws SQLException {
+    private static void append(Connection c, List<RawRecord> batch, Probe probe) throws SQLException {
         try (DuckDBAppender appender = ((DuckDBConnection) c).createAppender("temp", "main", "landing_batch")) {
             long seq = 0;
             for (RawRecord r : batch) {
@@ -104,6 +118,7 @@ public final class DuckDbLandingSink implements LandingSink, CursorStore {
                 appender.append(r.payload());
                 appender.append(seq++);
                 appender.endRow();
+                probe.reached("appended record " + seq);
             }
         }
     }

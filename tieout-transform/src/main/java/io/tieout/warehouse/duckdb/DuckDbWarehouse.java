@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * The embedded default engine: one DuckDB file. DuckDB allows one writing process, so this object
@@ -18,6 +19,7 @@ import java.sql.SQLException;
 public final class DuckDbWarehouse implements AutoCloseable {
     private final Path file;
     private final Connection root;
+    private final ReentrantLock modelWrites = new ReentrantLock();
 
     private DuckDbWarehouse(Path file, Connection root) {
         this.file = file;
@@ -49,6 +51,13 @@ public final class DuckDbWarehouse implements AutoCloseable {
     }
 
     public Path file() { return file; }
+
+    /**
+     * Held by whoever writes the model tables (a transform run, a period added on demand) for the whole
+     * of its transaction. DuckDB does not make two transactions that append the same rows conflict, so
+     * two callers computing one period at once would both store it; this lock makes them take turns.
+     */
+    public ReentrantLock modelWriteLock() { return modelWrites; }
 
     @Override
     public void close() {
