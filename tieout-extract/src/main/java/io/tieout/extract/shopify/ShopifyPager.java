@@ -83,8 +83,9 @@ public final class ShopifyPager {
         List<Edge> edges = new ArrayList<>();
         for (String edgeText : RawJson.values(r.body(), "data", connection, "edges", "*")) {
             List<String> node = RawJson.values(edgeText, "node");
-            JsonNode cursor = parse(edgeText).path("cursor");
-            edges.add(new Edge(cursor.isTextual() ? cursor.asText() : null, node.isEmpty() ? "null" : node.get(0)));
+            List<String> cursor = RawJson.values(edgeText, "cursor");
+            String c = cursor.isEmpty() ? null : parse(cursor.get(0)).textValue();
+            edges.add(new Edge(c, node.isEmpty() ? "null" : node.get(0)));
         }
         JsonNode info = conn.path("pageInfo");
         boolean hasNext = info.path("hasNextPage").asBoolean(false);

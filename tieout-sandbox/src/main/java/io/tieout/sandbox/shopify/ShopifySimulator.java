@@ -62,6 +62,11 @@ public final class ShopifySimulator implements AutoCloseable {
     private long nextEventId = 1;
     private long graphqlRequests;
     private long throttledResponses;
+    /** Derived views of the orders, dropped on every put. */
+    private final Map<String, List<Stored>> sortedOrders = new HashMap<>();
+    private List<Stored> customersCache;
+    private List<Stored> productsCache;
+    private int maxLinesCache = -1;
 
     private ShopifySimulator(List<SourceRecord> records, String accessToken, ShopifyThrottle throttle, int port) {
         this.accessToken = accessToken;
@@ -99,12 +104,16 @@ public final class ShopifySimulator implements AutoCloseable {
         Stored before = orders.get(record.id());
         Stored after = Stored.of(record);
         orders.put(record.id(), after);
+        sortedOrders.clear();
+        customersCache = null;
+        productsCache = null;
+        maxLinesCache = -1;
         logEvents(before, after);
     }
 
     /** The orders as currently stored, in (updatedAt, id) order. */
     public synchronized List<SourceRecord> orders() {
-        return sorted(orders.values(), "UPDATED_AT").stream().map(s -> s.record).toList();
+        return sortedOrders("UPDATED_AT").stream().map(s -> s.record).toList();
     }
 
     /** The customers the simulator derives from the orders, as it serves them. */
@@ -163,7 +172,7 @@ public final class ShopifySimulator implements AutoCloseable {
             }
             try {
                 Answer answer = switch (call.field) {
-                    case "orders" -> connection(call, "orders", new ArrayList<>(orders.values()), Set.of("updated_at", "created_at"),
+                    case "orders" -> connection(call, "orders", sortedOrders(call.stringArg("sortKey")), Set.of("updated_at", "created_at"),
                             Set.of("UPDATED_AT", "CREATED_AT", "ID"), orderCost());
                     case "customers" -> connection(call, "customers", derivedCustomers(), Set.of("updated_at", "created_at"),
                             Set.of("UPDATED_AT", "CREATED_AT", "ID"), s -> 2);
@@ -201,9 +210,17 @@ public final class ShopifySimulator implements AutoCloseable {
     }
 
     private int maxLines() {
-        int max = 1;
-        for (Stored s : orders.values()) max = Math.max(max, s.lines);
-        return max;
+        if (maxLinesCache < 0) {
+            int max = 1;
+            for (Stored s : orders.values()) max = Math.max(max, s.lines);
+            maxLinesCache = max;
+        }
+        return maxLinesCache;
+    }
+
+    private List<Stored> sortedOrders(String sortKey) {
+        String key = sortKey == null ? "ID" : sortKey;
+        return sortedOrders.computeIfAbsent(key, k -> sorted(orders.values(), k));
     }
 
     private Answer connection(GraphQlCall call, String field, List<Stored> all, Set<String> searchFields, Set<String> sortKeys,
@@ -224,7 +241,7 @@ public final class ShopifySimulator implements AutoCloseable {
         for (Stored s : all) {
             if (q.matchesTime("updated_at", s.record.updatedAt()) && q.matchesTime("created_at", s.createdAt)) matching.add(s);
         }
-        List<Stored> ordered = sorted(matching, sortKey);
+        List<Stored> ordered = sorted(matching, sortKey); // linear when the input is already in order
         Key after = call.stringArg("after") == null ? null : Key.decode(call.stringArg("after"));
         List<Stored> page = new ArrayList<>();
         boolean hasNext = false;
@@ -283,7 +300,7 @@ public final class ShopifySimulator implements AutoCloseable {
         List<Event> page = new ArrayList<>();
         boolean hasNext = false;
         for (Event e : ordered) {
-            Key k = sortKey.equals("ID") ? new Key(null, e.id) : new Key(e.createdAt.toString(), e.id);
+            Key k = sortKey.equals("ID") ? new Key(null, e.id) : new Key(e.createdAt, e.id);
             if (after != null && k.compareTo(after) <= 0) continue;
             if (page.size() == first) {
                 hasNext = true;
@@ -296,7 +313,7 @@ public final class ShopifySimulator implements AutoCloseable {
         ArrayNode edges = conn.putArray("edges");
         String endCursor = null;
         for (Event e : page) {
-            String cursor = (sortKey.equals("ID") ? new Key(null, e.id) : new Key(e.createdAt.toString(), e.id)).encode();
+            String cursor = (sortKey.equals("ID") ? new Key(null, e.id) : new Key(e.createdAt, e.id)).encode();
             ObjectNode edge = edges.addObject();
             edge.put("cursor", cursor);
             edge.set("node", e.json());
@@ -319,8 +336,8 @@ public final class ShopifySimulator implements AutoCloseable {
         int requested = 1 + ids.size() * (1 + maxLines());
         Reply throttled = charge(requested);
         if (throttled != null) return new Answer(throttled, false);
-        Map<String, Stored> customers = byGid(derivedCustomers());
-        Map<String, Stored> products = byGid(derivedProducts());
+        Map<String, Stored> customers = ids.stream().anyMatch(i -> i.contains("/Customer/")) ? byGid(derivedCustomers()) : Map.of();
+        Map<String, Stored> products = ids.stream().anyMatch(i -> i.contains("/Product/")) ? byGid(derivedProducts()) : Map.of();
         ObjectNode root = JSON.createObjectNode();
         ArrayNode out = root.putObject("data").putArray("nodes");
         int actual = 1;
@@ -373,7 +390,9 @@ public final class ShopifySimulator implements AutoCloseable {
         Instant now = throttle.clock().instant();
         Duration elapsed = Duration.between(lastRefill, now);
         if (!elapsed.isNegative()) {
-            available = Math.min(throttle.maximumAvailable(), available + elapsed.toNanos() / 1e9 * throttle.restoreRate());
+            double refilled = available + elapsed.toNanos() / 1e9 * throttle.restoreRate();
+            // Rounded to a millionth of a point so that waiting exactly (requested − available) / restoreRate is enough.
+            available = Math.min(throttle.maximumAvailable(), Math.round(refilled * 1e6) / 1e6);
             lastRefill = now;
         }
     }
@@ -529,8 +548,13 @@ public final class ShopifySimulator implements AutoCloseable {
 
     /** Each order's customer, created (and last updated) with the customer's first order. */
     private List<Stored> derivedCustomers() {
+        if (customersCache == null) customersCache = deriveCustomers();
+        return customersCache;
+    }
+
+    private List<Stored> deriveCustomers() {
         Map<String, Stored> out = new TreeMap<>();
-        for (Stored o : sorted(orders.values(), "CREATED_AT")) {
+        for (Stored o : sortedOrders("CREATED_AT")) {
             JsonNode c = o.parsed == null ? null : o.parsed.get("customer");
             if (c == null || !c.isObject() || !c.path("legacyResourceId").isValueNode()) continue;
             String id = c.get("legacyResourceId").asText();
@@ -550,8 +574,13 @@ public final class ShopifySimulator implements AutoCloseable {
 
     /** One product (with one variant) per SKU sold, created with the first order that sold it. */
     private List<Stored> derivedProducts() {
+        if (productsCache == null) productsCache = deriveProducts();
+        return productsCache;
+    }
+
+    private List<Stored> deriveProducts() {
         Map<String, Stored> out = new LinkedHashMap<>();
-        for (Stored o : sorted(orders.values(), "CREATED_AT")) {
+        for (Stored o : sortedOrders("CREATED_AT")) {
             if (o.parsed == null) continue;
             for (JsonNode li : o.parsed.path("lineItems").path("nodes")) {
                 String sku = li.path("sku").asText(null);
@@ -585,16 +614,21 @@ public final class ShopifySimulator implements AutoCloseable {
 
     private static List<Stored> sorted(java.util.Collection<Stored> all, String sortKey) {
         List<Stored> list = new ArrayList<>(all);
-        list.sort((a, b) -> Key.of(a, sortKey).compareTo(Key.of(b, sortKey)));
+        Comparator<Stored> byId = Comparator.comparingLong(s -> s.numericId);
+        list.sort(switch (sortKey) {
+            case "UPDATED_AT" -> Comparator.comparing((Stored s) -> s.record.updatedAt()).thenComparing(byId);
+            case "CREATED_AT" -> Comparator.comparing((Stored s) -> s.createdAt).thenComparing(byId);
+            default -> byId;
+        });
         return list;
     }
 
     /** A keyset position: the sort value and the numeric id, opaque to clients as base64 JSON. */
-    private record Key(String lastValue, long lastId) implements Comparable<Key> {
+    private record Key(Instant lastValue, long lastId) implements Comparable<Key> {
         static Key of(Stored s, String sortKey) {
             return switch (sortKey) {
-                case "UPDATED_AT" -> new Key(s.record.updatedAt().toString(), s.numericId);
-                case "CREATED_AT" -> new Key(s.createdAt.toString(), s.numericId);
+                case "UPDATED_AT" -> new Key(s.record.updatedAt(), s.numericId);
+                case "CREATED_AT" -> new Key(s.createdAt, s.numericId);
                 default -> new Key(null, s.numericId);
             };
         }
@@ -602,7 +636,7 @@ public final class ShopifySimulator implements AutoCloseable {
         @Override
         public int compareTo(Key o) {
             if (lastValue != null && o.lastValue != null) {
-                int c = Instant.parse(lastValue).compareTo(Instant.parse(o.lastValue));
+                int c = lastValue.compareTo(o.lastValue);
                 if (c != 0) return c;
             }
             return Long.compare(lastId, o.lastId);
@@ -612,16 +646,15 @@ public final class ShopifySimulator implements AutoCloseable {
             ObjectNode n = JSON.createObjectNode();
             n.put("last_id", lastId);
             if (lastValue == null) n.putNull("last_value");
-            else n.put("last_value", lastValue);
+            else n.put("last_value", lastValue.toString());
             return Base64.getUrlEncoder().withoutPadding().encodeToString(write(n).getBytes(StandardCharsets.UTF_8));
         }
 
         static Key decode(String cursor) {
             try {
                 JsonNode n = JSON.readTree(new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8));
-                String v = n.path("last_value").isNull() || n.path("last_value").isMissingNode() ? null : n.get("last_value").asText();
-                if (v != null) Instant.parse(v);
-                return new Key(v, n.get("last_id").asLong());
+                JsonNode v = n.path("last_value");
+                return new Key(v.isTextual() ? Instant.parse(v.asText()) : null, n.get("last_id").asLong());
             } catch (Exception e) {
                 throw new GraphQlError("Invalid cursor for current pagination sort.", "BAD_REQUEST");
             }
