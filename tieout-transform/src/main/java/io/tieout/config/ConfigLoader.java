@@ -45,7 +45,7 @@ public final class ConfigLoader {
     private static final Set<SourceType> NEEDS_CHANNEL = EnumSet.of(SourceType.SHOPIFY, SourceType.BIGCOMMERCE);
 
     private static final List<String> SOURCE_KEYS =
-            List.of("name", "type", "baseUrl", "credentials", "channel", "storefront", "entity");
+            List.of("name", "type", "baseUrl", "credentials", "channel", "storefront", "entity", "storeHash", "ratesFile");
 
     private static final String ACCOUNT = "an account number of digits, such as 4900";
     private static final String PERCENT = "a percentage from 0 to 100, such as 5.00";
@@ -105,7 +105,7 @@ public final class ConfigLoader {
                 .optional("path", baseDir.resolve(DEFAULT_WAREHOUSE).normalize(), ConfigValues.pathUnder(baseDir), "a file path"));
         Api api = new Api(root.section("api", "port")
                 .optional("port", 7070, ConfigValues.wholeNumber(1, 65535), "a port from 1 to 65535"));
-        List<Source> sources = sources(root, mapping.channelClass());
+        List<Source> sources = sources(root, mapping.channelClass(), baseDir);
         return new TieoutConfig(company, reporting, alerts, revenueAccounts, mapping, warehouse, sources, api);
     }
 
@@ -165,7 +165,7 @@ public final class ConfigLoader {
                 customerMatch.optional("guestCustomerId", "GUEST", ConfigValues::text, "an Intacct CUSTOMERID"));
     }
 
-    private static List<Source> sources(Section root, Map<String, String> channelClass) {
+    private static List<Source> sources(Section root, Map<String, String> channelClass, Path baseDir) {
         Map<String, String> pathByName = new HashMap<>();
         return root.sections("sources", SOURCE_KEYS, source -> {
             String name = source.required("name", ConfigValues::sourceName, "lower-case letters, digits and dashes, such as shopify-d2c");
@@ -183,7 +183,16 @@ public final class ConfigLoader {
                     : source.optional("channel", null, channelIn(channelClass), channelsAllowed(channelClass));
             String storefront = source.optional("storefront", null, ConfigValues::text, "the storefront's display name");
             String entity = source.optional("entity", null, ConfigValues::text, "an Intacct entity id");
-            return new Source(name, type, baseUrl, credentials, channel, storefront, entity);
+            String storeHash = type == SourceType.BIGCOMMERCE
+                    ? source.required("storeHash", ConfigValues::text, "the store hash of the BigCommerce API path /stores/{hash}")
+                    : source.optional("storeHash", null, ConfigValues::text, "only for bigcommerce sources");
+            String ratesFile = source.optional("ratesFile", null, ConfigValues::text, "a CSV file of date,from,to,rate");
+            if (type == SourceType.FX && baseUrl == null && ratesFile == null) {
+                source.problem("baseUrl", "an fx source needs baseUrl (ECB's history CSV) or ratesFile (a manual rates file)",
+                        "one of baseUrl or ratesFile");
+            }
+            return new Source(name, type, baseUrl, credentials, channel, storefront, entity, storeHash,
+                    ratesFile == null ? null : baseDir.resolve(ratesFile).normalize());
         });
     }
 

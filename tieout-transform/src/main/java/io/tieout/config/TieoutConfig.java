@@ -52,9 +52,13 @@ public record TieoutConfig(
 
     public record Warehouse(Path path) {}
 
-    /** One configured source system. {@code channel} and {@code entity} apply where the type has them. */
+    /**
+     * One configured source system. {@code channel} and {@code entity} apply where the type has them;
+     * {@code storeHash} is BigCommerce's store; an fx source reads ECB's history CSV from baseUrl or a
+     * manual rates file ({@code ratesFile}: date,from,to,rate).
+     */
     public record Source(String name, SourceType type, String baseUrl, Map<String, String> credentials,
-                         String channel, String storefront, String entity) {
+                         String channel, String storefront, String entity, String storeHash, Path ratesFile) {
 
         /** Names the credentials but never shows them: a logged config must not leak secrets. */
         @Override

@@ -106,9 +106,9 @@ class ConfigLoaderTest {
                 new Warehouse(Path.of("/srv/tieout/data/tieout.duckdb")),
                 List.of(
                         new Source("shopify-d2c", SourceType.SHOPIFY, "http://127.0.0.1:8181",
-                                Map.of("accessToken", "shpat_123"), "D2C", "Vortex D2C", null),
+                                Map.of("accessToken", "shpat_123"), "D2C", "Vortex D2C", null, null, null),
                         new Source("intacct", SourceType.INTACCT, "https://api.intacct.com/ia/xml/xmlgw.phtml",
-                                Map.of(), null, null, "VDI-CA")),
+                                Map.of(), null, null, "VDI-CA", null, null)),
                 new Api(8080)));
     }
 
@@ -160,6 +160,7 @@ class ConfigLoaderTest {
                     channel: D2C
                   - name: fx
                     type: fx
+                    ratesFile: rates.csv
                   - name: fx
                     type: ecb
                 """;
@@ -240,11 +241,27 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void bigcommerceNeedsAStoreHashAndFxNeedsAUrlOrARatesFile() {
+        String yaml = MINIMAL + """
+                sources:
+                  - name: bc
+                    type: bigcommerce
+                    channel: B2B
+                    baseUrl: http://127.0.0.1:1
+                  - name: fx
+                    type: fx
+                """;
+        ConfigException error = catchThrowableOfType(ConfigException.class, () -> ConfigLoader.parse(yaml, NO_ENV, BASE_DIR));
+        assertThat(error.problems()).extracting(ConfigProblem::path).containsExactly("sources[0].storeHash", "sources[1].baseUrl");
+    }
+
+    @Test
     void keepsResolvedCredentialsOutOfToString() {
         String yaml = MINIMAL + """
                 sources:
                   - name: fx
                     type: fx
+                    ratesFile: rates.csv
                     credentials:
                       apiKey: ${FX_KEY}
                 """;

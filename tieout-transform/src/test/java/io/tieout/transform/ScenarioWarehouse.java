@@ -57,11 +57,13 @@ public final class ScenarioWarehouse {
                 type: bigcommerce
                 channel: B2B
                 baseUrl: http://127.0.0.1:1
+                storeHash: vortexb2b
               - name: intacct
                 type: intacct
                 baseUrl: http://127.0.0.1:1
               - name: fx
                 type: fx
+                ratesFile: fx-rates.csv
               - name: synclog
                 type: synclog
             """;
