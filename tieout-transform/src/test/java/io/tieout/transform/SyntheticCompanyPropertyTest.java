@@ -53,9 +53,12 @@ class SyntheticCompanyPropertyTest {
 
     @Property(tries = 100, shrinking = ShrinkingMode.OFF)
     void theTransformFindsExactlyThePlantedGapCausesToTheCent(@ForAll long seed, @ForAll("sizes") int orders,
-                                                              @ForAll boolean taxInclusive, @ForAll("mostlyTrue") boolean multiCurrency)
+                                                              @ForAll boolean taxInclusive, @ForAll("mostlyTrue") boolean multiCurrency,
+                                                              @ForAll boolean intacctAverageRates)
             throws Exception {
-        Options options = Options.all().withTaxInclusive(taxInclusive).withMultiCurrency(multiCurrency);
+        // The truth is stated for fxPolicy transaction_date whichever rate Intacct books EUR at.
+        Options options = Options.all().withTaxInclusive(taxInclusive).withMultiCurrency(multiCurrency)
+                .withIntacctMonthlyAverageRates(intacctAverageRates);
         Scenario sc = SyntheticCompany.generate(seed, orders, options);
         GroundTruth truth = sc.truth();
         assertThat(truth.sumOfCauses()).as("the generator's own identity").isEqualByComparingTo(truth.gap());
@@ -69,7 +72,8 @@ class SyntheticCompanyPropertyTest {
             assertThat(result.totals().glRevenue()).as("G(P)").isEqualByComparingTo(truth.glRevenue());
 
             try (Connection c = wh.connect()) {
-                assertThat(measured(c)).as("causes, diagnoses and attribution of %s (taxInclusive %s, multiCurrency %s)", sc.name(), taxInclusive, multiCurrency)
+                assertThat(measured(c)).as("causes, diagnoses and attribution of %s (taxInclusive %s, multiCurrency %s, Intacct average rates %s)",
+                        sc.name(), taxInclusive, multiCurrency, intacctAverageRates)
                         .isEqualTo(planted(truth));
                 assertThat(classMembersWhoseIdentityFails(c, sc.periodFrom(), sc.periodTo()))
                         .as("class members where C_m - G_m differs from their gap lines").isEmpty();

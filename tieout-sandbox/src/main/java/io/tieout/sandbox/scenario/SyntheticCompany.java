@@ -119,6 +119,11 @@ public final class SyntheticCompany {
         public Options withIntacctMonthlyAverageRates(boolean on) { return new Options(plants, noise, taxInclusive, multiCurrency, on); }
     }
 
+    /**
+     * Rates are published to the end of May, past T: period-boundary invoices post-dated after T
+     * need a rate row on their posting date, and int_fx__daily_rates only has days (even the
+     * reporting currency's rate 1) up to the later of T and the last published rate.
+     */
     private static final LocalDate RATES_FROM = LocalDate.parse("2026-01-01");
     private static final LocalDate RATES_TO = LocalDate.parse("2026-05-31");
     private static final int DAYS_BEFORE_P = 30;
@@ -161,7 +166,7 @@ public final class SyntheticCompany {
         }
         if (options.noise()) noise(Math.max(1, orders / 40));
         while (placed < orders) {
-            plant.clean(anyOrder(fillDay()));
+            plant.clean(anyOrder(anyDay()));
         }
         Scenario sc = b.build("synthetic-" + seed + "-" + orders);
         if (sc.truth().sumOfCauses().compareTo(sc.truth().gap()) != 0) {
@@ -346,8 +351,6 @@ public final class SyntheticCompany {
     private LocalDate oldDay() {
         return rnd.nextInt(5) == 0 ? day(windowFrom, s.periodFrom().minusDays(1)) : day(s.periodFrom(), lastOldDay);
     }
-
-    private LocalDate fillDay() { return anyDay(); }
 
     private LocalDate day(LocalDate from, LocalDate to) {
         if (to.isBefore(from)) return from;
