@@ -85,7 +85,7 @@ class SyntheticCompanyPropertyTest {
 
     @Provide
     Arbitrary<Integer> sizes() {
-        return Arbitraries.frequency(Tuple.of(5, 50), Tuple.of(3, 100), Tuple.of(1, 200), Tuple.of(1, 400)).withoutEdgeCases();
+        return Arbitraries.frequency(Tuple.of(12, 50), Tuple.of(5, 100), Tuple.of(2, 200), Tuple.of(1, 400)).withoutEdgeCases();
     }
 
     @Provide

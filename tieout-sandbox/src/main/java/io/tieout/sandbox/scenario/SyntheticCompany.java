@@ -162,7 +162,7 @@ public final class SyntheticCompany {
         for (Plant p : Plant.values()) {
             if (!options.plants().contains(p)) continue;
             int n = rnd.nextInt(maxPerPlant + 1);
-            for (int i = 0; i < n; i++) plant(p, i);
+            for (int i = 0; i < n; i++) plant(p);
         }
         if (options.noise()) noise(Math.max(1, orders / 40));
         while (placed < orders) {
@@ -178,7 +178,7 @@ public final class SyntheticCompany {
 
     // ---------------------------------------------------------------- causes
 
-    private void plant(Plant p, int i) {
+    private void plant(Plant p) {
         switch (p) {
             case UNMAPPED_CUSTOMER_MISSING -> {
                 boolean cad = options.multiCurrency() && rnd.nextInt(3) == 0;
