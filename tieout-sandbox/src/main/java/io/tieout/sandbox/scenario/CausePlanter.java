@@ -88,6 +88,17 @@ public final class CausePlanter {
         return place(Platform.BIGCOMMERCE, s.bigcommerceSource(), at(day), netCad, "CAD", c, "CA", "VX-B2B-");
     }
 
+    /** A European B2B order in EUR: no country rule routes it, so it books in the default (USD) entity. */
+    public CommerceOrder european(LocalDate day, BigDecimal netEur) {
+        return place(Platform.BIGCOMMERCE, s.bigcommerceSource(), at(day), netEur, "EUR", anyB2bAccount(), "DE", "VX-B2B-");
+    }
+
+    /** A D2C order placed at an exact instant in a currency (e.g. in the last 24 hours before T). */
+    public CommerceOrder shopifyAt(Instant createdAt, BigDecimal net, String currency) {
+        Customer c = shopifyCustomers.get(rnd.nextInt(shopifyCustomers.size()));
+        return place(Platform.SHOPIFY, s.shopifySource(), createdAt, net, currency, c, "US", "VX-D2C-");
+    }
+
     /** A Canadian order of one line and no shipping: lets a scenario hit an exact FX amount. */
     public CommerceOrder canadianSingleLine(LocalDate day, BigDecimal netCad) {
         Customer c = canadianAccounts.get(rnd.nextInt(canadianAccounts.size()));
@@ -171,6 +182,10 @@ public final class CausePlanter {
     }
 
     // ---------------------------------------------------------------- causes
+    //
+    // Each method books what the business did and adds to the truth what reconciliation.md §4 (as
+    // fct_revenue_gap_lines implements it) must show for it. The methods that book a whole order
+    // (unmapped, pending, cancellations) expect an order without refunds: c(o) is then its revenue.
 
     /** Invoiced in Intacct on `posting`; the truth gets the currency and period-boundary parts. */
     public void invoiceOn(CommerceOrder o, LocalDate posting) {
@@ -179,14 +194,22 @@ public final class CausePlanter {
 
     public void invoiceOn(CommerceOrder o, LocalDate posting, CompanyBuilder.Booking booking) {
         b.invoice(o, posting, booking);
-        boolean orderInC = b.commerceAmount(o).signum() != 0 || (inPeriod(o.createdAt()) && !o.revenueLines().isEmpty());
-        LocalDate orderDate = s.localDate(o.createdAt());
-        for (BigDecimal a : o.revenueLines()) {
-            BigDecimal atCommerceRate = FxCurve.convert(a, b.fx().rate(o.currency(), orderDate, s.reportingCurrency()));
+        postedPieces(o, posting, booking, o.revenueLines());
+    }
+
+    /**
+     * The pieces of a linked, posted order's invoice lines: both in P, the rate difference
+     * (currency_fx); the order in C and its lines outside P, +line at the commerce rate
+     * (period_boundary); the lines in P for an order outside C, -line (period_boundary).
+     */
+    private void postedPieces(CommerceOrder o, LocalDate posting, CompanyBuilder.Booking booking, List<BigDecimal> posted) {
+        boolean orderInC = countsInC(o);
+        for (BigDecimal a : posted) {
+            BigDecimal atCommerceRate = atCommerceRate(o, a);
             BigDecimal gl = b.glAmount(o, a, posting, booking.entity());
             if (orderInC && s.inPeriod(posting)) b.addCause("currency_fx", o, atCommerceRate.subtract(gl));
             else if (orderInC) b.addCause("period_boundary", o, atCommerceRate);
-            else if (s.inPeriod(posting)) b.addCause("period_boundary", o, gl.negate());
+            else if (s.inPeriod(posting) && !b.cancelledByT(o)) b.addCause("period_boundary", o, gl.negate());
         }
     }
 
@@ -194,19 +217,50 @@ public final class CausePlanter {
         invoiceOn(o, s.localDate(o.createdAt()));
     }
 
+    /**
+     * Never reached Intacct. The truth: c(o) as unmapped_order under the diagnosis the rules give
+     * (checked against the one the scenario meant to plant), or sync_lag while it is young.
+     */
     public void unmapped(CommerceOrder o, String diagnosis) {
+        if (b.young(o)) {
+            syncLag(o);
+            return;
+        }
+        String ruled = diagnosis(o);
+        if (!ruled.equals(diagnosis)) {
+            throw new IllegalStateException("planted " + diagnosis + " on " + o.orderKey() + " but the rules diagnose " + ruled);
+        }
         BigDecimal c = b.commerceAmount(o);
         b.addCause("unmapped_order", o, c);
         b.addDiagnosis(diagnosis, o, c);
     }
 
+    /** An order the integration tried to push and failed: its error is in the sync log. */
+    public void syncFailed(CommerceOrder o, String message) {
+        b.syncError(o, message, o.createdAt().plusSeconds(90));
+        unmapped(o, "sync_error");
+    }
+
+    /** The diagnosis of an unlinked order, first that applies (reconciliation.md §4). */
+    public String diagnosis(CommerceOrder o) {
+        CompanyBuilder.Booking e = b.expected(o);
+        if (e.customerId() == null) return "customer_missing";
+        if (o.lines().stream().anyMatch(l -> !l.giftCard() && b.missingItems().contains(l.sku()))) return "item_missing";
+        String privateTo = b.customerEntity(e.customerId());
+        if (privateTo != null && !privateTo.equals(e.entity())) return "entity_routing";
+        if (b.hasSyncError(o)) return "sync_error";
+        return "unknown";
+    }
+
     public void syncLag(CommerceOrder o) {
+        if (!b.young(o)) throw new IllegalStateException("sync lag needs an order younger than the lag window: " + o.orderKey());
         b.addCause("sync_lag", o, b.commerceAmount(o));
     }
 
+    /** A Sales Order that was never invoiced: pending_invoicing, or sync_lag while the order is young. */
     public void pendingInvoicing(CommerceOrder o) {
         b.salesOrder(o, s.localDate(o.createdAt()), "Pending");
-        b.addCause("pending_invoicing", o, b.commerceAmount(o));
+        b.addCause(b.young(o) ? "sync_lag" : "pending_invoicing", o, b.commerceAmount(o));
     }
 
     public void voidedInIntacct(CommerceOrder o) {
@@ -214,27 +268,41 @@ public final class CausePlanter {
         b.addCause("cancellation_mismatch", o, b.commerceAmount(o));
     }
 
+    /** Cancelled on the platform and its Sales Order voided in Intacct: nothing on either side. */
+    public CommerceOrder cancelledOnBothSides(CommerceOrder o, Instant cancelledAt) {
+        b.salesOrder(o, s.localDate(o.createdAt()), "Voided");
+        CommerceOrder cancelled = b.cancel(o, cancelledAt);
+        if (!b.cancelledByT(cancelled)) b.addCause("cancellation_mismatch", o, b.commerceAmount(cancelled));
+        return cancelled;
+    }
+
     /** Invoiced on its order date, then cancelled on the platform only. */
     public void cancelledInCommerceOnly(CommerceOrder o, Instant cancelledAt) {
         LocalDate posting = s.localDate(o.createdAt());
-        b.invoice(o, posting, b.expected(o));
+        CompanyBuilder.Booking booking = b.expected(o);
+        b.invoice(o, posting, booking);
         CommerceOrder cancelled = b.cancel(o, cancelledAt);
+        if (!b.cancelledByT(cancelled)) {
+            postedPieces(cancelled, posting, booking, cancelled.revenueLines());
+            return;
+        }
         if (s.inPeriod(posting)) {
             for (BigDecimal a : cancelled.revenueLines()) {
-                b.addCause("cancellation_mismatch", o, b.glAmount(o, a, posting, b.expected(o).entity()).negate());
+                b.addCause("cancellation_mismatch", o, b.glAmount(o, a, posting, booking.entity()).negate());
             }
         }
     }
 
     /**
      * A refund (ex-tax `amount`) at `refundAt` and, if memoDate is not null, its credit memo posted on
-     * memoDate. The truth follows the refund-timing rule; matched pairs in P give only an FX part.
+     * memoDate, on an order invoiced in full. The truth follows the refund-timing rule; matched pairs
+     * in P give only an FX part. One refund per order, so the k-th refund / k-th memo pairing is trivial.
      */
     public CommerceOrder refund(CommerceOrder o, Instant refundAt, BigDecimal amount, LocalDate memoDate) {
         CommerceOrder updated = b.refund(o, refundAt, amount);
         CommerceOrder.Refund r = updated.refunds().get(updated.refunds().size() - 1);
         CompanyBuilder.Booking booking = b.expected(o);
-        boolean refundInC = inPeriod(refundAt) && !refundAt.isAfter(s.asOf());
+        boolean refundInC = inPeriod(refundAt) && !refundAt.isAfter(s.asOf()) && !b.cancelledByT(updated);
         if (memoDate != null) b.creditMemo(updated, amount, memoDate, booking);
         boolean memoInP = memoDate != null && s.inPeriod(memoDate);
         BigDecimal refundRep = b.refundAmount(updated, r);
@@ -254,6 +322,15 @@ public final class CausePlanter {
             case "item" -> expected.withItem(bookedMember);
             default -> throw new IllegalArgumentException(dimension);
         };
+        String expectedMember = switch (dimension) {
+            case "class" -> expected.classId();
+            case "customer" -> expected.customerId();
+            default -> itemMember(o);
+        };
+        if (expectedMember.equals(bookedMember)
+                || dimension.equals("item") && o.lines().stream().anyMatch(l -> l.sku().equals(bookedMember))) {
+            throw new IllegalArgumentException(o.orderKey() + " booked to " + bookedMember + " is not misbooked on " + dimension);
+        }
         LocalDate posting = s.localDate(o.createdAt());
         invoiceOn(o, posting, booking);
         if (!s.inPeriod(posting)) return;
@@ -262,11 +339,6 @@ public final class CausePlanter {
             case "customer" -> "customer_mapping";
             default -> "item_mapping";
         };
-        String expectedMember = switch (dimension) {
-            case "class" -> expected.classId();
-            case "customer" -> expected.customerId();
-            default -> itemMember(o);
-        };
         List<BigDecimal> affected = dimension.equals("item")
                 ? o.lines().stream().filter(l -> !l.giftCard()).map(Line::amount).toList() : o.revenueLines();
         for (BigDecimal a : affected) {
@@ -274,14 +346,26 @@ public final class CausePlanter {
         }
     }
 
-    /** Invoiced short: the posted first line misses `shortBy`; nothing explains it. */
+    /** Invoiced short on its order date: the posted first line misses `shortBy`; nothing explains it. */
     public void underInvoiced(CommerceOrder o, BigDecimal shortBy) {
+        underInvoiced(o, shortBy, s.localDate(o.createdAt()));
+    }
+
+    /**
+     * Invoiced short on `posting`. Whatever was posted gets its currency or period-boundary part like
+     * any posted line; what was never posted, (commerce amount - posted amount) at the commerce rate,
+     * is unexplained for an order in C, and nothing at all for an order outside C.
+     */
+    public void underInvoiced(CommerceOrder o, BigDecimal shortBy, LocalDate posting) {
         List<BigDecimal> lines = new ArrayList<>(o.revenueLines());
         lines.set(0, lines.get(0).subtract(shortBy));
-        LocalDate posting = s.localDate(o.createdAt());
-        b.invoice(o, posting, b.expected(o), lines);
-        b.addCause("unexplained", o, b.commerceAmount(o).subtract(lines.stream()
-                .map(a -> b.glAmount(o, a, posting, b.expected(o).entity())).reduce(zero(), BigDecimal::add)));
+        CompanyBuilder.Booking booking = b.expected(o);
+        b.invoice(o, posting, booking, lines);
+        postedPieces(o, posting, booking, lines);
+        if (countsInC(o)) {
+            BigDecimal postedAtCommerceRate = lines.stream().map(a -> atCommerceRate(o, a)).reduce(zero(), BigDecimal::add);
+            b.addCause("unexplained", o, b.commerceAmount(o).subtract(postedAtCommerceRate));
+        }
     }
 
     /** Two invoices carry the order's number: never linked, so it is unmapped and both post as gl_only. */
@@ -289,7 +373,12 @@ public final class CausePlanter {
         LocalDate posting = s.localDate(o.createdAt());
         b.invoice(o, posting, b.expected(o));
         b.invoice(o, posting, b.expected(o));
-        unmapped(o, "ambiguous_document");
+        if (b.young(o)) syncLag(o);
+        else {
+            BigDecimal c = b.commerceAmount(o);
+            b.addCause("unmapped_order", o, c);
+            b.addDiagnosis("ambiguous_document", o, c);
+        }
         if (s.inPeriod(posting)) {
             for (int i = 0; i < 2; i++) {
                 for (BigDecimal a : o.revenueLines()) b.addCause("gl_only", null, b.glAmount(o, a, posting, b.expected(o).entity()).negate());
@@ -300,6 +389,16 @@ public final class CausePlanter {
     public void manualJournal(LocalDate posting, BigDecimal credit) {
         b.journal(posting, "4000", credit, s.defaultEntity());
         if (s.inPeriod(posting)) b.addCause("gl_only", null, credit.negate());
+    }
+
+    /** Dated in P and not cancelled as of T: the order's revenue is in C(P). */
+    public boolean countsInC(CommerceOrder o) {
+        return !o.test() && inPeriod(o.createdAt()) && !b.cancelledByT(o);
+    }
+
+    /** One transaction-currency amount of the order at its order date's rate. */
+    private BigDecimal atCommerceRate(CommerceOrder o, BigDecimal a) {
+        return FxCurve.convert(a, b.fx().rate(o.currency(), s.localDate(o.createdAt()), s.reportingCurrency()));
     }
 
     /** The order-level Item member: its single item, or (multiple). */

@@ -3,6 +3,7 @@ package io.tieout.sandbox.scenario;
 import io.tieout.sandbox.payload.BigCommercePayloads;
 import io.tieout.sandbox.payload.IntacctPayloads;
 import io.tieout.sandbox.payload.ShopifyPayloads;
+import io.tieout.sandbox.payload.SyncLogPayloads;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -28,9 +29,14 @@ public final class CompanyBuilder {
     private final GroundTruth truth = new GroundTruth();
     private final Map<String, CommerceOrder> orders = new LinkedHashMap<>();
     private final List<SourceRecord> intacct = new ArrayList<>();
+    private final List<SourceRecord> syncLog = new ArrayList<>();
+    private boolean intacctMonthlyAverageRates;
     /** commerce customer key (source:id, or email for guests) -> Intacct CUSTOMERID the map expects. */
     private final Map<String, String> customerMap = new LinkedHashMap<>();
     private final Set<String> missingItems = new java.util.TreeSet<>();
+    /** Intacct CUSTOMERID -> the entity it is private to (MEGAENTITYID), for customers that have one. */
+    private final Map<String, String> customerEntity = new LinkedHashMap<>();
+    private final Set<String> syncErrorNumbers = new java.util.TreeSet<>();
     private long nextId = 1;
 
     public CompanyBuilder(CompanySettings settings, FxCurve fx) {
@@ -41,6 +47,15 @@ public final class CompanyBuilder {
     public CompanySettings settings() { return s; }
 
     public FxCurve fx() { return fx; }
+
+    /**
+     * Whether Intacct converts foreign-currency documents into the entity's base currency at the
+     * posting month's average rate (an average rate type) instead of the posting date's daily rate.
+     */
+    public CompanyBuilder intacctMonthlyAverageRates(boolean on) {
+        this.intacctMonthlyAverageRates = on;
+        return this;
+    }
 
     GroundTruth truth() { return truth; }
 
@@ -57,6 +72,7 @@ public final class CompanyBuilder {
         f.put("DISPLAYCONTACT.EMAIL1", email);
         f.put("COMMERCE_CUSTOMER_ID", mappedCommerceId);
         f.put("MEGAENTITYID", privateEntity);
+        if (privateEntity != null) customerEntity.put(customerId, privateEntity);
         f.put("STATUS", "active");
         f.put("WHENMODIFIED", IntacctPayloads.timestamp(Instant.parse("2026-01-05T12:00:00Z")));
         intacct.add(new SourceRecord(s.intacctSource(), "CUSTOMER", f.get("RECORDNO"), Instant.parse("2026-01-05T12:00:00Z"),
@@ -67,6 +83,11 @@ public final class CompanyBuilder {
     public void withoutIntacctItem(String sku) { missingItems.add(sku); }
 
     Set<String> missingItems() { return missingItems; }
+
+    /** The entity an Intacct customer is private to, or null when it is visible to every entity. */
+    String customerEntity(String customerId) { return customerEntity.get(customerId); }
+
+    boolean hasSyncError(CommerceOrder o) { return syncErrorNumbers.contains(o.number()); }
 
     /** Tells the builder which Intacct customer an order's customer is expected to post to. */
     public void expectCustomer(String source, CommerceOrder.Customer c, String intacctCustomerId) {
@@ -99,6 +120,15 @@ public final class CompanyBuilder {
         CommerceOrder updated = orders.get(o.orderKey()).cancelled(at);
         orders.put(o.orderKey(), updated);
         return updated;
+    }
+
+    // ---------------------------------------------------------------- integration events
+
+    /** The sync log records that pushing the order to Intacct failed (source synclog, object errors). */
+    public void syncError(CommerceOrder o, String message, Instant at) {
+        String id = "err-" + nextId();
+        syncErrorNumbers.add(o.number());
+        syncLog.add(new SourceRecord(s.synclogSource(), "errors", id, at, SyncLogPayloads.error(o.number(), message, at)));
     }
 
     // ---------------------------------------------------------------- Intacct events
@@ -238,7 +268,9 @@ public final class CompanyBuilder {
         if (!base.equals(s.reportingCurrency())) {
             throw new IllegalArgumentException("generator converts " + trxCurrency + " only into the reporting currency, not " + base);
         }
-        return FxCurve.convert(trx, fx.rate(trxCurrency, posting, s.reportingCurrency()));
+        BigDecimal rate = intacctMonthlyAverageRates ? fx.monthAverage(trxCurrency, posting, s.reportingCurrency())
+                : fx.rate(trxCurrency, posting, s.reportingCurrency());
+        return FxCurve.convert(trx, rate);
     }
 
     /** Documents are entered on their posting date, mid-day UTC, never after T. */
@@ -280,7 +312,12 @@ public final class CompanyBuilder {
         truth.addAttribution(cause, o.orderKey(), expected, booked, amount);
     }
 
-    private boolean cancelledByT(CommerceOrder o) {
+    /** Younger than the sync-lag window (24 h) at T. */
+    public boolean young(CommerceOrder o) {
+        return o.createdAt().isAfter(s.asOf().minus(java.time.Duration.ofHours(24)));
+    }
+
+    public boolean cancelledByT(CommerceOrder o) {
         return o.cancelledAt() != null && !o.cancelledAt().isAfter(s.asOf());
     }
 
@@ -316,6 +353,7 @@ public final class CompanyBuilder {
             }
         }
         out.addAll(intacct);
+        out.addAll(syncLog);
         out.addAll(IntacctMasterData.records(this));
         out.addAll(FxRecords.records(s, fx));
         return new Scenario(name, List.copyOf(out), s.asOf(), s.periodFrom(), s.periodTo(), truth);

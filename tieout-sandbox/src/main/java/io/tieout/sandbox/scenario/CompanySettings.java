@@ -15,7 +15,7 @@ public record CompanySettings(String reportingCurrency, ZoneId zone, Instant asO
                               Map<String, String> countryEntity, String defaultEntity,
                               Map<String, String> entityCurrency, String shopifySource, String shopifyChannel,
                               String bigcommerceSource, String bigcommerceChannel, String intacctSource,
-                              String fxSource, String guestCustomerId) {
+                              String fxSource, String synclogSource, String guestCustomerId) {
 
     /** Vortex Distribution (reconciliation.md §6): US parent in USD, Canadian sub in CAD. */
     public static CompanySettings vortex() {
@@ -23,7 +23,7 @@ public record CompanySettings(String reportingCurrency, ZoneId zone, Instant asO
                 LocalDate.parse("2026-04-02"), LocalDate.parse("2026-05-01"),
                 Map.of("B2B", "WHOLESALE", "D2C", "RETAIL_D2C"), Map.of("US", "VDI-US", "CA", "VDI-CA"), "VDI-US",
                 Map.of("VDI-US", "USD", "VDI-CA", "CAD"), "shopify-d2c", "D2C", "bigcommerce-b2b", "B2B", "intacct",
-                "fx", "GUEST");
+                "fx", "synclog", "GUEST");
     }
 
     public boolean inPeriod(LocalDate d) {

@@ -48,6 +48,20 @@ public final class FxCurve {
         return e.getValue();
     }
 
+    /**
+     * The mean of the rates published in the day's calendar month, truncated to 10 places (what the
+     * warehouse's period_average policy computes, and what an Intacct monthly average rate type holds).
+     */
+    public BigDecimal monthAverage(String currency, LocalDate day, String reportingCurrency) {
+        if (currency.equals(reportingCurrency)) return BigDecimal.ONE;
+        TreeMap<LocalDate, BigDecimal> series = rates.get(currency);
+        LocalDate first = day.withDayOfMonth(1);
+        Map<LocalDate, BigDecimal> month = series == null ? Map.of() : series.subMap(first, true, first.plusMonths(1), false);
+        if (month.isEmpty()) throw new IllegalArgumentException("no " + currency + " rate published in the month of " + day);
+        BigDecimal sum = month.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
+        return sum.divide(BigDecimal.valueOf(month.size()), 10, RoundingMode.FLOOR);
+    }
+
     public Map<String, TreeMap<LocalDate, BigDecimal>> published() { return rates; }
 
     /** amount x rate, half-even to cents: the one conversion rule both sides of the books use. */
