@@ -1,6 +1,7 @@
 -- The rate to the reporting currency for every currency on every day from its first published rate
--- to the as-of date: the last rate published on or before the day (ECB publishes none on weekends
--- and TARGET holidays). `rate` applies the configured policy: transaction_date takes the day's rate,
+-- to the later of T and its last rate: the last rate published on or before the day (ECB publishes
+-- none on weekends and TARGET holidays). The reporting currency itself is 1 on every day from 2000
+-- to a year after T, so a company with no foreign currency needs no rates at all. `rate` applies the configured policy: transaction_date takes the day's rate,
 -- period_average the mean of the rates published in the day's calendar month.
 WITH direct AS (
     SELECT from_currency AS currency, rate_date, rate
@@ -11,6 +12,9 @@ WITH direct AS (
 days AS (
     {{ date_series((SELECT coalesce(min(rate_date), {{ var('as_of_date') }}) FROM direct),
                    (SELECT greatest(coalesce(max(rate_date), {{ var('as_of_date') }}), {{ var('as_of_date') }}) FROM direct)) }}
+),
+reporting_days AS (
+    {{ date_series(DATE '2000-01-01', {{ add_days({{ var('as_of_date') }}, 366) }}) }}
 ),
 spans AS (
     SELECT currency, rate_date AS valid_from,
@@ -34,4 +38,4 @@ FROM daily
 LEFT JOIN monthly m ON m.currency = daily.currency AND m.month_start = {{ month_start(daily.rate_date) }}
 UNION ALL
 SELECT {{ var('reporting_currency') }}, d, CAST(1 AS DECIMAL(18,10)), CAST(1 AS DECIMAL(18,10)), CAST(1 AS DECIMAL(18,10))
-FROM days
+FROM reporting_days

@@ -125,17 +125,19 @@ order_lines AS (
 order_item_set AS (
     SELECT DISTINCT order_key, expected_item FROM {{ ref('int_commerce__order_lines') }} WHERE expected_item IS NOT NULL
 ),
--- Booked lines whose member differs from the expected one, per attribution dimension.
+-- Booked lines whose member differs from the expected one, per attribution dimension. A line booked
+-- to no member at all counts as booked to '(none)', so the per-member identity holds for it too.
 misattributed AS (
     SELECT u.order_key, 'customer_mapping' AS cause, 'customer' AS dimension,
-           u.customer_member AS expected_member, gl.customer_id AS booked_member, gl.amount_rep
+           u.customer_member AS expected_member, coalesce(gl.customer_id, '(none)') AS booked_member, gl.amount_rep
     FROM units u JOIN gl ON gl.order_key = u.order_key AND gl.in_p
-    WHERE u.whole_order_cause IS NULL AND gl.customer_id IS NOT NULL AND gl.customer_id <> u.customer_member
+    WHERE u.whole_order_cause IS NULL AND coalesce(gl.customer_id, '(none)') <> u.customer_member
     UNION ALL
-    SELECT u.order_key, 'class_attribution', 'class', coalesce(u.expected_class, '(none)'), gl.class_id, gl.amount_rep
+    SELECT u.order_key, 'class_attribution', 'class', coalesce(u.expected_class, '(none)'), coalesce(gl.class_id, '(none)'), gl.amount_rep
     FROM units u JOIN gl ON gl.order_key = u.order_key AND gl.in_p
-    WHERE u.whole_order_cause IS NULL AND gl.class_id IS NOT NULL AND gl.class_id <> coalesce(u.expected_class, '(none)')
+    WHERE u.whole_order_cause IS NULL AND coalesce(gl.class_id, '(none)') <> coalesce(u.expected_class, '(none)')
     UNION ALL
+    -- Item is line-level: only product lines carry one, so a line with no ITEMID is not a mismatch.
     SELECT u.order_key, 'item_mapping', 'item', u.item_member, gl.item_id, gl.amount_rep
     FROM units u JOIN gl ON gl.order_key = u.order_key AND gl.in_p
     WHERE u.whole_order_cause IS NULL AND gl.item_id IS NOT NULL
@@ -163,7 +165,7 @@ with_members AS (
     FROM attribution_lines al JOIN units u ON u.order_key = al.order_key
     UNION ALL
     SELECT NULL, 'gl_only', NULL, -gl.amount_rep,
-           gl.customer_id, gl.item_id, gl.class_id, gl.department_id, gl.location_id, gl.project_id,
+           coalesce(gl.customer_id, '(none)'), gl.item_id, coalesce(gl.class_id, '(none)'), gl.department_id, gl.location_id, gl.project_id,
            gl.entity_id, gl.gl_key
     FROM gl WHERE gl.in_p AND gl.order_key IS NULL
 )
