@@ -44,6 +44,12 @@ public final class CompanyBuilder {
         this.fx = fx;
     }
 
+    /** Starts the ids of orders, lines and documents here: chunks of one company never collide. */
+    public CompanyBuilder firstId(long id) {
+        this.nextId = id;
+        return this;
+    }
+
     public CompanySettings settings() { return s; }
 
     public FxCurve fx() { return fx; }
@@ -66,7 +72,8 @@ public final class CompanyBuilder {
     /** An Intacct customer; mappedCommerceId links it to a commerce customer; privateEntity = MEGAENTITYID. */
     public void intacctCustomer(String customerId, String name, String email, String mappedCommerceId, String privateEntity) {
         Map<String, String> f = new LinkedHashMap<>();
-        f.put("RECORDNO", Long.toString(nextId()));
+        // Keyed by its CUSTOMERID, so the same customer generated twice (chunked companies) is one record.
+        f.put("RECORDNO", "CUST-" + customerId);
         f.put("CUSTOMERID", customerId);
         f.put("NAME", name);
         f.put("DISPLAYCONTACT.EMAIL1", email);

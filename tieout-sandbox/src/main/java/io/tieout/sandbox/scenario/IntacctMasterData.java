@@ -20,21 +20,18 @@ final class IntacctMasterData {
         List<SourceRecord> out = new ArrayList<>();
         TreeSet<String> skus = new TreeSet<>();
         b.orders().values().forEach(o -> o.lines().forEach(l -> skus.add(l.sku())));
-        int n = 0;
         for (String sku : skus) {
             if (b.missingItems().contains(sku)) continue;
-            out.add(rec(s, "ITEM", "I" + (++n), Map.of("ITEMID", sku, "NAME", "Item " + sku, "STATUS", "active")));
+            out.add(rec(s, "ITEM", "ITEM-" + sku, Map.of("ITEMID", sku, "NAME", "Item " + sku, "STATUS", "active")));
         }
-        n = 0;
         for (String classId : new TreeSet<>(s.channelClass().values())) {
-            out.add(rec(s, "CLASS", "C" + (++n), Map.of("CLASSID", classId, "NAME", classId.replace('_', ' '))));
+            out.add(rec(s, "CLASS", "CLASS-" + classId, Map.of("CLASSID", classId, "NAME", classId.replace('_', ' '))));
         }
         out.add(rec(s, "DEPARTMENT", "D1", Map.of("DEPARTMENTID", "SALES", "TITLE", "Sales")));
         out.add(rec(s, "LOCATION", "L1", Map.of("LOCATIONID", "US-EAST", "NAME", "US East warehouse")));
         out.add(rec(s, "LOCATION", "L2", Map.of("LOCATIONID", "CA-ON", "NAME", "Ontario warehouse")));
-        n = 0;
         for (Map.Entry<String, String> e : s.entityCurrency().entrySet().stream().sorted(Map.Entry.comparingByKey()).toList()) {
-            out.add(rec(s, "LOCATIONENTITY", "E" + (++n), Map.of("LOCATIONID", e.getKey(), "NAME", e.getKey(), "CURRENCY", e.getValue())));
+            out.add(rec(s, "LOCATIONENTITY", "ENTITY-" + e.getKey(), Map.of("LOCATIONID", e.getKey(), "NAME", e.getKey(), "CURRENCY", e.getValue())));
         }
         Map<String, String> guest = new LinkedHashMap<>();
         guest.put("CUSTOMERID", s.guestCustomerId());

@@ -138,6 +138,10 @@ public final class SyntheticCompany {
     private int placed;
 
     private SyntheticCompany(long seed, int orders, Options options) {
+        this(seed, orders, options, 1);
+    }
+
+    private SyntheticCompany(long seed, int orders, Options options, long firstId) {
         this.rnd = new Random(seed);
         this.options = options;
         this.s = CompanySettings.vortex();
@@ -145,7 +149,7 @@ public final class SyntheticCompany {
                 // The Canadian sub's currency is published whether or not the company sells in CAD.
                 .add("CAD", money(7150, 7450, 10_000), money(50, 250, 10_000), RATES_FROM, RATES_TO);
         if (options.multiCurrency()) fx.add("EUR", money(10600, 11000, 10_000), money(80, 300, 10_000), RATES_FROM, RATES_TO);
-        this.b = new CompanyBuilder(s, fx).intacctMonthlyAverageRates(options.intacctMonthlyAverageRates());
+        this.b = new CompanyBuilder(s, fx).firstId(firstId).intacctMonthlyAverageRates(options.intacctMonthlyAverageRates());
         this.plant = new CausePlanter(b, rnd, Math.max(10, orders / 4), Math.max(5, orders / 20),
                 options.taxInclusive() ? new BigDecimal("0.20") : new BigDecimal("0.08"), options.taxInclusive());
         this.windowFrom = s.periodFrom().minusDays(DAYS_BEFORE_P);
@@ -155,6 +159,22 @@ public final class SyntheticCompany {
 
     public static Scenario generate(long seed, int orders, Options options) {
         return new SyntheticCompany(seed, orders, options).build(seed, orders);
+    }
+
+    /**
+     * A large company generated in chunks of {@code chunkOrders}, each handed to {@code chunks} and then
+     * dropped, so memory stays flat whatever the size. Chunks have their own id ranges and share their
+     * master data (same customers, items, rates), so together they are one company whose C, G and
+     * causes are the sums of the chunks'.
+     */
+    public static void generateInChunks(long seed, int orders, int chunkOrders, Options options,
+                                        java.util.function.Consumer<Scenario> chunks) {
+        int chunk = 0;
+        for (int done = 0; done < orders; done += chunkOrders, chunk++) {
+            int n = Math.min(chunkOrders, orders - done);
+            long firstId = 1 + chunk * 1_000_000_000L;
+            chunks.accept(new SyntheticCompany(seed * 31 + chunk, n, options, firstId).build(seed * 31 + chunk, n));
+        }
     }
 
     private Scenario build(long seed, int orders) {
