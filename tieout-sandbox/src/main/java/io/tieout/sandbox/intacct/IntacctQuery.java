@@ -32,6 +32,8 @@ final class IntacctQuery {
         }
     }
 
+    private static final java.util.regex.Pattern NUMBER = java.util.regex.Pattern.compile("-?[0-9]+(\\.[0-9]+)?");
+
     private final List<String> tokens;
     private final Set<String> knownFields;
     private int pos;
@@ -103,7 +105,7 @@ final class IntacctQuery {
         return r -> {
             String actual = text(r, field);
             if (actual == null) return false;
-            int c = compare(actual, value);
+            int c = compare(actual, value, probe);
             return switch (op) {
                 case "=" -> c == 0;
                 case "<>", "!=" -> c != 0;
@@ -116,33 +118,50 @@ final class IntacctQuery {
     }
 
     static String text(JsonNode record, String path) {
-        JsonNode n = record;
-        for (String part : path.split("\\.")) {
-            n = n == null ? null : n.get(part);
+        JsonNode n;
+        if (path.indexOf('.') < 0) {
+            n = record.get(path);
+        } else {
+            n = record;
+            for (String part : path.split("\\.")) {
+                n = n == null ? null : n.get(part);
+            }
         }
         return n == null || n.isNull() || n.isContainerNode() ? null : n.asText();
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
-    private static int compare(String actual, String value) {
-        Comparable a = typed(actual);
-        Comparable b = typed(value);
-        if (a != null && b != null && a.getClass() == b.getClass()) return a.compareTo(b);
+    private static int compare(String actual, String value, Comparable typedValue) {
+        if (typedValue != null) {
+            Comparable a = TYPED.computeIfAbsent(actual, IntacctQuery::typedOrText);
+            if (a == TEXT) a = null;
+            if (TYPED.size() > 200_000) TYPED.clear();
+            if (a != null && a.getClass() == typedValue.getClass()) return a.compareTo(typedValue);
+        }
         return actual.compareTo(value);
     }
 
-    /** A value as a date-time (dates at midnight), a number, or null for text. */
+    /** Record values seen in comparisons, typed once (dates and timestamps repeat across records). */
+    private static final java.util.Map<String, Comparable<?>> TYPED = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final Comparable<?> TEXT = "";
+
+    private static Comparable<?> typedOrText(String v) {
+        Comparable<?> t = typed(v);
+        return t == null ? TEXT : t;
+    }
+
+    /** A value as a date-time (dates at midnight), a number, or null for text. Shape is checked before parsing. */
     private static Comparable<?> typed(String v) {
-        try {
-            return LocalDateTime.parse(v, TIMESTAMP);
-        } catch (DateTimeParseException notTimestamp) {
+        int n = v.length();
+        if ((n == 10 || n == 19) && v.charAt(2) == '/' && v.charAt(5) == '/') {
             try {
-                return LocalDate.parse(v, DATE).atStartOfDay();
-            } catch (DateTimeParseException notDate) {
-                if (v.matches("-?[0-9]+(\\.[0-9]+)?")) return new BigDecimal(v);
+                return n == 19 ? LocalDateTime.parse(v, TIMESTAMP) : LocalDate.parse(v, DATE).atStartOfDay();
+            } catch (DateTimeParseException e) {
                 return null;
             }
         }
+        if (n > 0 && n < 40 && NUMBER.matcher(v).matches()) return new BigDecimal(v);
+        return null;
     }
 
     private boolean keyword(String k) {

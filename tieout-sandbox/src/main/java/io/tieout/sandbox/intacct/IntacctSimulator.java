@@ -74,6 +74,9 @@ public final class IntacctSimulator implements AutoCloseable {
 
     private record Session(String id, String userId, String locationId) {}
 
+    /** A record as served, with its payload parsed once (null when the payload is not a JSON object). */
+    private record Stored(SourceRecord record, JsonNode json) {}
+
     private static final class ResultSet {
         final String object;
         final List<String> ids;
@@ -93,7 +96,8 @@ public final class IntacctSimulator implements AutoCloseable {
 
     private final IntacctCredentials expected;
     private final FaultPlan faults = new FaultPlan();
-    private final Map<String, LinkedHashMap<String, SourceRecord>> records = new LinkedHashMap<>();
+    private final Map<String, LinkedHashMap<String, Stored>> records = new LinkedHashMap<>();
+    private final Map<String, Set<String>> fieldsByObject = new ConcurrentHashMap<>();
     private final Map<String, Session> sessions = new ConcurrentHashMap<>();
     private final Map<String, ResultSet> resultSets = new ConcurrentHashMap<>();
     private final List<Call> calls = new CopyOnWriteArrayList<>();
@@ -153,7 +157,7 @@ public final class IntacctSimulator implements AutoCloseable {
     /** The records as served (WHENMODIFIED filled in), in the order readByQuery lists them. */
     public synchronized List<SourceRecord> records() {
         List<SourceRecord> out = new ArrayList<>();
-        records.values().forEach(m -> out.addAll(m.values()));
+        records.values().forEach(m -> m.values().forEach(st -> out.add(st.record())));
         return out;
     }
 
@@ -166,43 +170,47 @@ public final class IntacctSimulator implements AutoCloseable {
 
     private synchronized void store(SourceRecord r) {
         String payload = r.payload();
-        try {
-            JsonNode n = JSON.readTree(payload);
-            if (n instanceof ObjectNode o && !o.has("WHENMODIFIED")) {
-                o.put("WHENMODIFIED", IntacctPayloads.timestamp(r.updatedAt()));
+        JsonNode n = parseJson(payload);
+        if (n instanceof ObjectNode o && !o.has("WHENMODIFIED")) {
+            o.put("WHENMODIFIED", IntacctPayloads.timestamp(r.updatedAt()));
+            try {
                 payload = JSON.writeValueAsString(o);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
             }
-        } catch (Exception notJson) {
-            // kept as is: served as the element's text
         }
-        records.computeIfAbsent(r.object().toUpperCase(), k -> new LinkedHashMap<>())
-                .put(r.id(), new SourceRecord(r.source(), r.object().toUpperCase(), r.id(), r.updatedAt(), payload));
+        // a payload that is not a JSON object is kept as is and served as the element's text
+        String object = r.object().toUpperCase();
+        records.computeIfAbsent(object, k -> new LinkedHashMap<>())
+                .put(r.id(), new Stored(new SourceRecord(r.source(), object, r.id(), r.updatedAt(), payload), n));
+        fieldsByObject.remove(object);
     }
 
     private synchronized List<String> matching(String object, Predicate<JsonNode> query, String locationId) {
         List<String> ids = new ArrayList<>();
-        for (SourceRecord r : records.getOrDefault(object, new LinkedHashMap<>()).values()) {
-            JsonNode n = parseJson(r.payload());
+        for (Stored st : records.getOrDefault(object, new LinkedHashMap<>()).values()) {
+            JsonNode n = st.json();
             if (n == null) continue;
             if (!visible(object, n, locationId)) continue;
-            if (query.test(n)) ids.add(r.id());
+            if (query.test(n)) ids.add(st.record().id());
         }
         return ids;
     }
 
-    private synchronized SourceRecord record(String object, String id) {
-        LinkedHashMap<String, SourceRecord> m = records.get(object);
+    private synchronized Stored stored(String object, String id) {
+        LinkedHashMap<String, Stored> m = records.get(object);
         return m == null ? null : m.get(id);
     }
 
     private synchronized Set<String> queryableFields(String object) {
-        Set<String> fields = new TreeSet<>(ALWAYS_QUERYABLE);
-        if (object.equals("GLDETAIL")) fields.add("ENTRY_DATE");
-        for (SourceRecord r : records.getOrDefault(object, new LinkedHashMap<>()).values()) {
-            JsonNode n = parseJson(r.payload());
-            if (n != null) collectFields(n, "", fields);
-        }
-        return fields;
+        return fieldsByObject.computeIfAbsent(object, o -> {
+            Set<String> fields = new TreeSet<>(ALWAYS_QUERYABLE);
+            if (o.equals("GLDETAIL")) fields.add("ENTRY_DATE");
+            for (Stored st : records.getOrDefault(o, new LinkedHashMap<>()).values()) {
+                if (st.json() != null) collectFields(st.json(), "", fields);
+            }
+            return fields;
+        });
     }
 
     private static void collectFields(JsonNode n, String prefix, Set<String> out) {
@@ -222,8 +230,8 @@ public final class IntacctSimulator implements AutoCloseable {
 
     private synchronized Set<String> entities() {
         Set<String> out = new TreeSet<>();
-        for (SourceRecord r : records.getOrDefault("LOCATIONENTITY", new LinkedHashMap<>()).values()) {
-            JsonNode n = parseJson(r.payload());
+        for (Stored st : records.getOrDefault("LOCATIONENTITY", new LinkedHashMap<>()).values()) {
+            JsonNode n = st.json();
             String id = n == null ? null : IntacctQuery.text(n, "LOCATIONID");
             if (id != null) out.add(id);
         }
@@ -434,9 +442,9 @@ public final class IntacctSimulator implements AutoCloseable {
         int end = Math.min(rs.ids.size(), rs.next + rs.pageSize);
         int count = 0;
         for (int i = rs.next; i < end; i++) {
-            SourceRecord r = record(rs.object, rs.ids.get(i));
-            if (r == null) continue;
-            data.append(render(rs.object, r, rs.fields));
+            Stored st = stored(rs.object, rs.ids.get(i));
+            if (st == null) continue;
+            data.append(render(rs.object, st, rs.fields));
             count++;
         }
         rs.next = end;
@@ -471,9 +479,11 @@ public final class IntacctSimulator implements AutoCloseable {
     }
 
     /** One record as its XML element; a malformed payload (not a JSON object) is served as the element's text. */
-    private String render(String object, SourceRecord r, Set<String> fields) {
-        String payload = faults.malformedPayload(r.object(), r.id()).orElse(r.payload());
-        JsonNode n = parseJson(payload);
+    private String render(String object, Stored st, Set<String> fields) {
+        SourceRecord r = st.record();
+        java.util.Optional<String> malformed = faults.malformedPayload(r.object(), r.id());
+        String payload = malformed.orElse(r.payload());
+        JsonNode n = malformed.isPresent() ? parseJson(payload) : st.json();
         StringBuilder sb = new StringBuilder("<").append(object).append('>');
         if (n == null) {
             sb.append(esc(payload));
