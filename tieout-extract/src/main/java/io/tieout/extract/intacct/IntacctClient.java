@@ -179,7 +179,7 @@ public final class IntacctClient {
     }
 
     /** A 200 carrying a control failure GW-0010 is Intacct's rate limit: retry after a pause. */
-    private static Duration throttledInBody(String body, okhttp3.Headers headers) {
+    static Duration throttledInBody(String body, okhttp3.Headers headers) {
         return body.contains("<errorno>GW-0010</errorno>") ? Duration.ofSeconds(2) : null;
     }
 
