@@ -88,7 +88,7 @@ public final class IntacctClient {
     public IntacctPage readByQuery(String object, String query, int pageSize) {
         String fn = "<readByQuery><object>" + esc(object) + "</object><fields>*</fields><query>" + esc(query) + "</query><pagesize>"
                 + pageSize + "</pagesize><returnFormat>xml</returnFormat></readByQuery>";
-        return page(call("readByQuery " + object, "query: " + query, fn), object);
+        return page(call("readByQuery " + object, query == null || query.isBlank() ? "query: (none)" : "query: " + query, fn), object);
     }
 
     /** The next page of the readByQuery that returned {@code resultId}. */

@@ -103,7 +103,7 @@ class IntacctClientTest {
         IntacctClient client = client(config(sim));
         assertThatThrownBy(() -> client.readByQuery("GLDETAILX", "", 100))
                 .isInstanceOfSatisfying(IntacctException.class, e -> assertThat(e.level()).isEqualTo(IntacctException.Level.FUNCTION))
-                .hasMessage("intacct: function readByQuery GLDETAILX: Object definition GLDETAILX not found (Query Failed) — query: ");
+                .hasMessage("intacct: function readByQuery GLDETAILX: Object definition GLDETAILX not found (Query Failed) — query: (none)");
         // the session is fine: the next function works
         assertThat(client.readByQuery("CLASS", "", 100).records()).isNotEmpty();
         assertThat(sim.calls()).filteredOn(c -> c.function().equals("getAPISession")).hasSize(1);

@@ -16,12 +16,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-import static io.tieout.extract.fx.EcbRatesConnectorTest.json;
+import static io.tieout.extract.fx.FxEcbRatesConnectorTest.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** A hand-kept rates file: good rows normalised, bad rows reported by line and landed for staging to quarantine. */
-class ManualRatesConnectorTest {
+class FxManualRatesConnectorTest {
     private static final Instant UPPER = Instant.parse("2026-04-07T06:00:00Z");
     private static final Instant MTIME = Instant.parse("2026-04-05T09:30:00Z");
 

@@ -31,7 +31,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 /** ECB reference rates to direct pairs into the reporting currency, against the ECB simulator. */
-class EcbRatesConnectorTest {
+class FxEcbRatesConnectorTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Instant UPPER = Instant.parse("2026-04-07T06:00:00Z");
 
