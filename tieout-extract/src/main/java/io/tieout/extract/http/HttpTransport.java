@@ -38,8 +38,15 @@ public final class HttpTransport {
         return new HttpTransport(sourceName, Duration.ofSeconds(30), RetryPolicy.standard(), Sleeper.REAL);
     }
 
-    /** A successful response: status, headers and the whole body (read here so truncation is caught). */
-    public record HttpResult(int status, okhttp3.Headers headers, String body) {}
+    /**
+     * A successful response: status, headers and the whole body (read here so truncation is caught), as
+     * text and as the raw bytes (for binary downloads such as a zip file).
+     */
+    public record HttpResult(int status, okhttp3.Headers headers, String body, byte[] bytes) {
+        public HttpResult(int status, okhttp3.Headers headers, String body) {
+            this(status, headers, body, body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+    }
 
     /**
      * Sends the request until it succeeds or retries run out. {@code retryable} lets a connector
@@ -62,10 +69,11 @@ public final class HttpTransport {
             stats.request();
             Duration wait;
             try (Response response = client.newCall(request).execute()) {
-                String body = readBody(response);
+                byte[] raw = readBody(response);
+                String body = new String(raw, charset(response));
                 if (response.isSuccessful()) {
                     Duration throttle = retryable == null ? null : retryable.retryAfter(body, response.headers());
-                    if (throttle == null) return new HttpResult(response.code(), response.headers(), body);
+                    if (throttle == null) return new HttpResult(response.code(), response.headers(), body, raw);
                     stats.throttled();
                     lastStatus = "throttled (" + response.code() + ")";
                     wait = policy.backoff(attempt, throttle);
@@ -107,16 +115,23 @@ public final class HttpTransport {
         Duration retryAfter(int status, okhttp3.Headers headers);
     }
 
-    private static String readBody(Response response) throws IOException {
+    private static byte[] readBody(Response response) throws IOException {
         ResponseBody body = response.body();
-        String text = body == null ? "" : body.string();
+        byte[] raw = body == null ? new byte[0] : body.bytes();
         String length = response.header("Content-Length");
         if (length != null && response.isSuccessful()) {
             long expected = Long.parseLong(length.trim());
-            long actual = text.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+            long actual = raw.length;
             if (actual < expected) throw new IOException("truncated body: " + actual + " of " + expected + " bytes");
         }
-        return text;
+        return raw;
+    }
+
+    private static java.nio.charset.Charset charset(Response response) {
+        ResponseBody body = response.body();
+        okhttp3.MediaType type = body == null ? null : body.contentType();
+        java.nio.charset.Charset cs = type == null ? null : type.charset(null);
+        return cs == null ? java.nio.charset.StandardCharsets.UTF_8 : cs;
     }
 
     static Duration retryAfter(Response r) {

@@ -26,14 +26,22 @@ public final class SimulatorServer implements AutoCloseable {
     private final HttpServer server;
     private final FaultPlan faults;
 
-    /** What a simulator answers for one request. */
-    public record Reply(int status, String contentType, String body, java.util.Map<String, String> headers) {
+    /** What a simulator answers for one request: a text body, or raw bytes (a zip file) when {@code raw} is set. */
+    public record Reply(int status, String contentType, String body, java.util.Map<String, String> headers, byte[] raw) {
+        public Reply(int status, String contentType, String body, java.util.Map<String, String> headers) {
+            this(status, contentType, body, headers, null);
+        }
+
         public static Reply json(int status, String body) {
             return new Reply(status, "application/json", body, java.util.Map.of());
         }
 
+        public static Reply bytes(int status, String contentType, byte[] raw) {
+            return new Reply(status, contentType, "", java.util.Map.of(), raw);
+        }
+
         public Reply withHeaders(java.util.Map<String, String> h) {
-            return new Reply(status, contentType, body, h);
+            return new Reply(status, contentType, body, h, raw);
         }
     }
 
@@ -108,7 +116,7 @@ public final class SimulatorServer implements AutoCloseable {
     }
 
     private static void write(HttpExchange ex, Reply reply, boolean truncate) throws IOException {
-        byte[] bytes = reply.body().getBytes(StandardCharsets.UTF_8);
+        byte[] bytes = reply.raw() != null ? reply.raw() : reply.body().getBytes(StandardCharsets.UTF_8);
         ex.getResponseHeaders().add("Content-Type", reply.contentType());
         reply.headers().forEach((k, v) -> ex.getResponseHeaders().add(k, v));
         // 204 and 304 carry no body: -1 tells the JDK server so (0 would mean a chunked body, and a warning).
