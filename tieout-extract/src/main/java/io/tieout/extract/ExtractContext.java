@@ -51,6 +51,12 @@ public final class ExtractContext {
         return r;
     }
 
+    /** A record that cannot be landed: kept in the quarantine with its reason, and counted. */
+    public void quarantine(LandingSink.Rejected rejected) {
+        sink.quarantine(runId, rejected);
+        stats.quarantined(1);
+    }
+
     public void progress(String line) {
         progress.accept(line);
     }

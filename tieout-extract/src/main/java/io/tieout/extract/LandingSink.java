@@ -14,6 +14,15 @@ public interface LandingSink {
         return land(runId, batch, null);
     }
 
+    /**
+     * Keeps a record the connector could not even key or date (so it cannot land in raw) with its
+     * reason and payload, so nothing a source sent is lost without a trace.
+     */
+    void quarantine(String runId, Rejected rejected);
+
+    /** A record refused before landing; id may be null when the record had none. */
+    record Rejected(String source, String object, String id, String reason, String payload) {}
+
     /** The cursor of one stream of one source, as it stands once the batch is committed. */
     record CursorAdvance(String source, String stream, String cursor) {}
 

@@ -25,6 +25,6 @@ final class ProductionWiring {
                     DuckDbWarehouse wh = DuckDbWarehouse.open(cfg.warehouse().path());
                     return new OpenedBreakdownService(new RevenueGapBreakdownCard(wh, cfg), wh);
                 },
-                new PipelineRunJob(new SourceConnectors()));
+                new PipelineRunJob(cfg -> new SourceConnectors(cfg.reporting().currency())));
     }
 }

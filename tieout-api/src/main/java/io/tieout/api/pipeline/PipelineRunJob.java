@@ -20,17 +20,18 @@ import java.util.concurrent.CountDownLatch;
 public final class PipelineRunJob implements RunJob {
     static final Duration LOOK_BACK = Duration.ofMinutes(10);
 
-    private final ConnectorFactory connectors;
+    /** Built per config: connectors need its reporting currency (ECB pairs are into it). */
+    private final java.util.function.Function<TieoutConfig, ConnectorFactory> connectorsFor;
 
-    public PipelineRunJob(ConnectorFactory connectors) {
-        this.connectors = connectors;
+    public PipelineRunJob(java.util.function.Function<TieoutConfig, ConnectorFactory> connectorsFor) {
+        this.connectorsFor = connectorsFor;
     }
 
     @Override
     public void run(Path configFile, Instant asOf, PrintWriter out) {
         TieoutConfig config = ConfigLoader.load(configFile);
         try (DuckDbWarehouse wh = DuckDbWarehouse.open(config.warehouse().path())) {
-            PipelineRun.Result r = new PipelineRun(wh, config, connectors, Clock.systemUTC(), LOOK_BACK).run(asOf, out);
+            PipelineRun.Result r = new PipelineRun(wh, config, connectorsFor.apply(config), Clock.systemUTC(), LOOK_BACK).run(asOf, out);
             if (!r.succeeded()) throw new IllegalStateException("run " + r.runId() + " failed: " + String.join("; ", r.failures()));
             out.printf("run %s succeeded: as of %s, period %s..%s, C %s, G %s, gap %s%n", r.runId(), r.asOf(),
                     r.transform().periodFrom(), r.transform().periodTo(), r.transform().totals().commerceRevenue(),
@@ -42,7 +43,7 @@ public final class PipelineRunJob implements RunJob {
     public void serve(Path configFile, int port, Duration every, PrintWriter out) throws InterruptedException {
         TieoutConfig config = ConfigLoader.load(configFile);
         try (DuckDbWarehouse wh = DuckDbWarehouse.open(config.warehouse().path());
-             RunScheduler scheduler = new RunScheduler(new PipelineRun(wh, config, connectors, Clock.systemUTC(), LOOK_BACK))) {
+             RunScheduler scheduler = new RunScheduler(new PipelineRun(wh, config, connectorsFor.apply(config), Clock.systemUTC(), LOOK_BACK))) {
             TokenStore tokens = new TokenStore(wh);
             tokens.bootstrapOwner(System.getenv(TokenStore.BOOTSTRAP_ENV)).ifPresent(t ->
                     out.println("Owner token (shown once; set " + TokenStore.BOOTSTRAP_ENV + " to choose your own): " + t));

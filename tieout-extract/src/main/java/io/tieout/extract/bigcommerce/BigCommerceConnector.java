@@ -213,7 +213,7 @@ public final class BigCommerceConnector implements SourceConnector {
     private int quarantine(ExtractContext ctx, String stream, String object, Mapped m, Element e) {
         Quarantined q = new Quarantined(stream, object, m.id(), m.reason(), e.text());
         quarantined.add(q);
-        ctx.stats().quarantined(1);
+        ctx.quarantine(new LandingSink.Rejected(source(), object, m.id(), m.reason(), e.text()));
         String line = source() + " " + stream + ": not landed, quarantined: " + m.reason();
         ctx.progress(line);
         log.warn("{}; payload: {}", line, e.text().length() > 500 ? e.text().substring(0, 500) + "…" : e.text());

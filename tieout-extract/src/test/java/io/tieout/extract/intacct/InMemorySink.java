@@ -118,4 +118,13 @@ public final class InMemorySink implements LandingSink, CursorStore {
             return false;
         }
     }
+
+    /** Records refused before landing, as the warehouse's quarantine would keep them. */
+    public final java.util.List<io.tieout.extract.LandingSink.Rejected> rejected =
+            java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+
+    @Override
+    public void quarantine(String runId, io.tieout.extract.LandingSink.Rejected r) {
+        rejected.add(r);
+    }
 }

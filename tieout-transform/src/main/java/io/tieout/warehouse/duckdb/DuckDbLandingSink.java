@@ -81,6 +81,26 @@ public final class DuckDbLandingSink implements LandingSink, CursorStore {
     }
 
     @Override
+    public void quarantine(String runId, Rejected r) {
+        // A record with no id of its own is keyed by its content, so seeing it again is one row, not two.
+        String id = r.id() != null ? r.id() : "unkeyed-" + Integer.toHexString(r.payload().hashCode());
+        try (Connection c = warehouse.connect(); PreparedStatement ps = c.prepareStatement(
+                "INSERT INTO ops.quarantine (source, object, id, model, reason, payload, run_id, found_at) "
+                        + "VALUES (?, ?, ?, 'extract', ?, ?, ?, now()) ON CONFLICT DO UPDATE SET reason = EXCLUDED.reason, "
+                        + "payload = EXCLUDED.payload, run_id = EXCLUDED.run_id, found_at = EXCLUDED.found_at")) {
+            ps.setString(1, r.source());
+            ps.setString(2, r.object());
+            ps.setString(3, id);
+            ps.setString(4, r.reason());
+            ps.setString(5, r.payload());
+            ps.setString(6, runId);
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("quarantining " + r.source() + "/" + r.object() + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
     public Optional<String> cursor(String source, String stream) {
         try (Connection c = warehouse.connect();
              PreparedStatement ps = c.prepareStatement("SELECT cursor FROM ops.cursors WHERE source = ? AND stream = ?")) {
