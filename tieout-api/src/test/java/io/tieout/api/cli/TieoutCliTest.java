@@ -206,9 +206,9 @@ class TieoutCliTest {
     }
 
     @Test
-    void theProductionWiringSaysWhatIsNotAvailableYet() {
-        int code = TieoutCli.execute(ProductionWiring.create(), new PrintWriter(out), new PrintWriter(err), "bench", "transform", "--orders", "10");
-        assertThat(code).isEqualTo(1);
-        assertThat(err.toString()).contains("not available in this build");
+    void theProductionBenchTimesTheTransformAgainstItsFloorOnASmallCompany() {
+        int code = TieoutCli.execute(ProductionWiring.create(), new PrintWriter(out), new PrintWriter(err), "bench", "transform", "--orders", "60");
+        assertThat(code).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("transform").contains("floor").contains("ratio").contains("peak heap");
     }
 }
