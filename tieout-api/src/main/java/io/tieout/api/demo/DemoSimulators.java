@@ -31,6 +31,7 @@ public final class DemoSimulators implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final List<AutoCloseable> running = new ArrayList<>();
+    private final java.util.Map<String, io.tieout.sandbox.sim.FaultPlan> faults = new java.util.LinkedHashMap<>();
     private final TieoutConfig config;
 
     private DemoSimulators(Scenario scenario, TieoutConfig original) {
@@ -51,6 +52,13 @@ public final class DemoSimulators implements AutoCloseable {
 
     public TieoutConfig config() { return config; }
 
+    /** The fault plan of the simulator serving {@code source} (tests inject HTTP faults through it). */
+    public io.tieout.sandbox.sim.FaultPlan faults(String source) {
+        io.tieout.sandbox.sim.FaultPlan f = faults.get(source);
+        if (f == null) throw new IllegalArgumentException("no simulator serves " + source + "; simulated: " + faults.keySet());
+        return f;
+    }
+
     private TieoutConfig.Source start(Scenario scenario, TieoutConfig.Source s) {
         List<SourceRecord> records = scenario.records().stream().filter(r -> r.source().equals(s.name())).toList();
         return switch (s.type()) {
@@ -59,12 +67,14 @@ public final class DemoSimulators implements AutoCloseable {
                 ShopifySimulator sim = ShopifySimulator.start(0, records, s.credentials().get("accessToken"),
                         ShopifyThrottle.of(10_000, 1_000, java.time.Clock.systemUTC()));
                 running.add(sim);
+                faults.put(s.name(), sim.faults());
                 yield at(s, sim.baseUrl());
             }
             case BIGCOMMERCE -> {
                 BigCommerceSimulator sim = BigCommerceSimulator.start(0, records, s.storeHash(),
                         s.credentials().get("authToken"), BigCommerceQuota.generous());
                 running.add(sim);
+                faults.put(s.name(), sim.faults());
                 yield at(s, sim.baseUrl());
             }
             case INTACCT -> {
@@ -72,6 +82,7 @@ public final class DemoSimulators implements AutoCloseable {
                         s.credentials().get("senderId"), s.credentials().get("senderPassword"), s.credentials().get("userId"),
                         s.credentials().get("userPassword"), s.credentials().get("companyId")));
                 running.add(sim);
+                faults.put(s.name(), sim.faults());
                 yield at(s, sim.baseUrl());
             }
             case FX -> {

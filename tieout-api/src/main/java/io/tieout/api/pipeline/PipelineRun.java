@@ -27,8 +27,16 @@ public final class PipelineRun {
     private final ConnectorFactory connectors;
     private final Clock clock;
     private final Duration lookBack;
+    private final java.util.function.BiFunction<DuckDbWarehouse, TieoutConfig, TransformJob> transforms;
 
     public PipelineRun(DuckDbWarehouse warehouse, TieoutConfig config, ConnectorFactory connectors, Clock clock, Duration lookBack) {
+        this(warehouse, config, connectors, clock, lookBack, TransformJob::new);
+    }
+
+    /** Test seam: the transform job of each run (a test injects one that fails part-way). */
+    PipelineRun(DuckDbWarehouse warehouse, TieoutConfig config, ConnectorFactory connectors, Clock clock, Duration lookBack,
+                java.util.function.BiFunction<DuckDbWarehouse, TieoutConfig, TransformJob> transforms) {
+        this.transforms = transforms;
         this.warehouse = warehouse;
         this.config = config;
         this.connectors = connectors;
@@ -75,7 +83,7 @@ public final class PipelineRun {
             return new Result(runId, asOf, false, failures, null);
         }
         try {
-            TransformJob.Result t = new TransformJob(warehouse, config).run(asOf);
+            TransformJob.Result t = transforms.apply(warehouse, config).run(asOf);
             log.finished(runId, "succeeded", "transform " + t.runId());
             return new Result(runId, asOf, true, List.of(), t);
         } catch (RuntimeException e) {

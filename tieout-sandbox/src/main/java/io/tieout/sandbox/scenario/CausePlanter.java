@@ -134,6 +134,21 @@ public final class CausePlanter {
         return day.atTime(LocalTime.of(8 + rnd.nextInt(13), rnd.nextInt(60), rnd.nextInt(60))).atZone(s.zone()).toInstant();
     }
 
+    /**
+     * An order (either platform, US, a known customer) whose buyer paid in {@code presentmentCurrency}
+     * at {@code presentmentRate} per unit of the shop currency (the reporting currency): the shop
+     * money is what counts.
+     */
+    public CommerceOrder inPresentmentCurrency(Platform p, LocalDate day, BigDecimal net, String presentmentCurrency,
+                                               BigDecimal presentmentRate) {
+        CommerceOrder o = p == Platform.SHOPIFY ? shopify(day, net, s.reportingCurrency()) : bigcommerce(day, net);
+        CommerceOrder foreign = new CommerceOrder(o.source(), o.platform(), o.id(), o.number(), o.createdAt(), o.updatedAt(),
+                o.cancelledAt(), o.test(), o.taxInclusive(), o.taxRate(), o.currency(), presentmentCurrency, presentmentRate,
+                o.customer(), o.country(), o.lines(), o.shipping(), o.refunds());
+        b.orders().put(o.orderKey(), foreign);
+        return foreign;
+    }
+
     /** A Shopify order with the platform's test flag: it never counts anywhere. */
     public CommerceOrder shopifyTest(LocalDate day, BigDecimal net) {
         Customer c = shopifyCustomers.get(rnd.nextInt(shopifyCustomers.size()));

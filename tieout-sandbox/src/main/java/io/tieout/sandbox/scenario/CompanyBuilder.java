@@ -347,23 +347,72 @@ public final class CompanyBuilder {
                     }
                 }
             }
-            if (o.platform() == CommerceOrder.Platform.SHOPIFY) {
-                out.add(new SourceRecord(o.source(), "orders", o.id(), o.updatedAt(), ShopifyPayloads.order(o)));
-            } else {
-                out.add(new SourceRecord(o.source(), "orders", o.id(), o.updatedAt(), BigCommercePayloads.order(o)));
-                for (String[] p : BigCommercePayloads.products(o)) {
-                    out.add(new SourceRecord(o.source(), "order_products", p[0], o.createdAt(), p[1]));
-                }
-                for (CommerceOrder.Refund r : o.refunds()) {
-                    out.add(new SourceRecord(o.source(), "refunds", r.id(), r.at(), BigCommercePayloads.refund(o, r)));
-                }
-            }
+            out.addAll(recordsOf(o));
         }
         out.addAll(intacct);
         out.addAll(syncLog);
         out.addAll(IntacctMasterData.records(this));
         out.addAll(FxRecords.records(s, fx));
         return new Scenario(name, List.copyOf(out), s.asOf(), s.periodFrom(), s.periodTo(), truth);
+    }
+
+    // ---------------------------------------------------------------- snapshots (conformance tests)
+
+    /**
+     * The commerce records of every order as it stands now, rendered as {@link #build} would, without
+     * touching the truth: what a platform served before later events (a refund, an edit) happened.
+     */
+    public List<SourceRecord> commerceRecords() {
+        List<SourceRecord> out = new ArrayList<>();
+        for (CommerceOrder o : orders.values()) out.addAll(recordsOf(o));
+        return out;
+    }
+
+    /** The records of one order as it stands now (its order record, and on BigCommerce its lines and refunds). */
+    public List<SourceRecord> commerceRecords(CommerceOrder o) {
+        return recordsOf(orders.get(o.orderKey()));
+    }
+
+    /** The order as it stands now (after refunds, cancellation, edits). */
+    public CommerceOrder current(CommerceOrder o) {
+        return orders.get(o.orderKey());
+    }
+
+    /**
+     * A refund the platform records without moving the order's updatedAt (Shopify does not always
+     * stamp the parent order; a BigCommerce refund is a V3 object of its own).
+     */
+    public CommerceOrder refundUnstamped(CommerceOrder o, Instant at, BigDecimal amount) {
+        CommerceOrder current = orders.get(o.orderKey());
+        CommerceOrder updated = current.withRefund(new CommerceOrder.Refund(Long.toString(nextId()), at, amount), current.updatedAt());
+        orders.put(o.orderKey(), updated);
+        return updated;
+    }
+
+    /** The order edited at {@code at}: its shipping charge becomes {@code shipping}. */
+    public CommerceOrder editShipping(CommerceOrder o, Instant at, BigDecimal shipping) {
+        CommerceOrder c = orders.get(o.orderKey());
+        CommerceOrder updated = new CommerceOrder(c.source(), c.platform(), c.id(), c.number(), c.createdAt(), at, c.cancelledAt(),
+                c.test(), c.taxInclusive(), c.taxRate(), c.currency(), c.presentmentCurrency(), c.presentmentRate(), c.customer(),
+                c.country(), c.lines(), shipping, c.refunds());
+        orders.put(o.orderKey(), updated);
+        return updated;
+    }
+
+    private static List<SourceRecord> recordsOf(CommerceOrder o) {
+        List<SourceRecord> out = new ArrayList<>();
+        if (o.platform() == CommerceOrder.Platform.SHOPIFY) {
+            out.add(new SourceRecord(o.source(), "orders", o.id(), o.updatedAt(), ShopifyPayloads.order(o)));
+        } else {
+            out.add(new SourceRecord(o.source(), "orders", o.id(), o.updatedAt(), BigCommercePayloads.order(o)));
+            for (String[] p : BigCommercePayloads.products(o)) {
+                out.add(new SourceRecord(o.source(), "order_products", p[0], o.createdAt(), p[1]));
+            }
+            for (CommerceOrder.Refund r : o.refunds()) {
+                out.add(new SourceRecord(o.source(), "refunds", r.id(), r.at(), BigCommercePayloads.refund(o, r)));
+            }
+        }
+        return out;
     }
 
     Map<String, CommerceOrder> orders() { return orders; }
