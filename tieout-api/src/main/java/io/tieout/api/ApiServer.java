@@ -6,6 +6,11 @@ import io.tieout.api.auth.TokenStore;
 import io.tieout.api.http.BearerAuth;
 import io.tieout.api.http.CardRoutes;
 import io.tieout.api.http.HealthRoute;
+import io.tieout.api.http.MetricsRoute;
+import io.tieout.api.http.OpenApiDocument;
+import io.tieout.api.web.DashboardRoutes;
+import io.javalin.http.Context;
+import io.javalin.router.Endpoint;
 import io.tieout.api.http.ProblemResponder;
 import io.tieout.api.http.RunRoutes;
 import io.tieout.api.http.TokenRoutes;
@@ -50,18 +55,21 @@ public final class ApiServer {
     }
 
     public RunningServer start(String host, int port) {
-        Javalin app = Javalin.create(this::configure).start(host, port);
+        MetricsRoute metrics = new MetricsRoute(warehouse, cards);
+        Javalin app = Javalin.create(config -> configure(config, metrics)).start(host, port);
         log.info("Tieout API listening on {}:{}", host, app.port());
         return new RunningServer(app);
     }
 
-    private void configure(JavalinConfig config) {
+    private void configure(JavalinConfig config, MetricsRoute metrics) {
         CardJsonWriter json = CardJsonWriter.compact();
         config.startup.showJavalinBanner = false;
         config.startup.showOldJavalinVersionWarning = false;
         config.http.prefer405over404 = true;
-        config.requestLogger.http((ctx, ms) ->
-                log.info("{} {} -> {} ({} ms)", ctx.method(), ctx.path(), ctx.statusCode(), Math.round(ms)));
+        config.requestLogger.http((ctx, ms) -> {
+            log.info("{} {} -> {} ({} ms)", ctx.method(), ctx.path(), ctx.statusCode(), Math.round(ms));
+            metrics.recordRequest(ctx.method().name(), matchedRoute(ctx), ctx.statusCode(), ms);
+        });
         config.routes.before("/api/*", ctx -> ctx.header("Cache-Control", "no-store"));
         config.routes.beforeMatched(new BearerAuth(tokens));
         new ProblemResponder(json).install(config.routes);
@@ -69,5 +77,18 @@ public final class ApiServer {
         new CardRoutes(cards, json).install(config.routes);
         new TokenRoutes(tokens, json).install(config.routes);
         new RunRoutes(new RunLog(warehouse), runs).install(config.routes);
+        new OpenApiDocument().install(config.routes);
+        metrics.install(config.routes);
+        new DashboardRoutes(cards, tokens).install(config.routes);
+    }
+
+    /** The route template that answered ("/api/v1/runs/{runId}"), so metrics do not grow with ids; "unmatched" for 404s. */
+    private static String matchedRoute(Context ctx) {
+        try {
+            Endpoint e = ctx.endpoints().matchedHttpEndpoint();
+            return e == null ? "unmatched" : e.path;
+        } catch (RuntimeException e) {
+            return "unmatched";
+        }
     }
 }

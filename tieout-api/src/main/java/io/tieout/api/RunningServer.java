@@ -11,6 +11,15 @@ public final class RunningServer implements AutoCloseable {
         this.app = app;
     }
 
+    /** Every HTTP route Javalin registered, as "METHOD /path" (before/after handlers left out). */
+    public java.util.List<String> registeredRoutes() {
+        return app.unsafe.internalRouter.allHttpHandlers().stream()
+                .map(p -> p.endpoint)
+                .filter(e -> e.method.isHttpMethod())
+                .map(e -> e.method.name() + " " + e.path)
+                .toList();
+    }
+
     /** The port actually bound (useful when started on port 0). */
     public int port() {
         return app.port();

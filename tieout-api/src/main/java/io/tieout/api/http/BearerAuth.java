@@ -15,12 +15,15 @@ import java.util.stream.Collectors;
 
 /**
  * Runs before every matched route: lets {@link PublicAccess#ANYONE} routes through, otherwise needs
- * {@code Authorization: Bearer <token>} for an active token whose role the route allows.
+ * {@code Authorization: Bearer <token>} for an active token whose role the route allows (GET and HEAD
+ * also take the dashboard's {@link #COOKIE} when no Authorization header is sent).
  * No or unknown token: 401 with WWW-Authenticate; wrong role: 403.
  */
 public final class BearerAuth implements Handler {
     /** The context attribute holding the caller's {@link Role}. */
     public static final String ROLE_ATTRIBUTE = "tieout.role";
+    /** The dashboard's session cookie (set by POST /login): the token itself, HttpOnly, SameSite=Strict. */
+    public static final String COOKIE = "tieout_session";
 
     private static final Logger log = LoggerFactory.getLogger(BearerAuth.class);
     private static final String SCHEME = "Bearer";
@@ -40,7 +43,11 @@ public final class BearerAuth implements Handler {
             log.error("route {} {} declares no role; refusing it", ctx.method(), ctx.path());
             throw forbidden("This route is not open to any role.");
         }
-        String token = bearerToken(ctx.header("Authorization"));
+        String header = ctx.header("Authorization");
+        String cookie = ctx.cookie(COOKIE);
+        boolean safeMethod = ctx.method().name().equals("GET") || ctx.method().name().equals("HEAD");
+        // The cookie only authenticates safe methods: a state change always needs the Authorization header.
+        String token = header == null && safeMethod && cookie != null && !cookie.isBlank() ? cookie : bearerToken(header);
         Role role = tokens.authenticate(token).orElseThrow(() -> new ProblemException(
                 Problem.of(ProblemType.UNAUTHORIZED, "The bearer token is unknown or has been revoked."),
                 Map.of("WWW-Authenticate", REALM + ", error=\"invalid_token\"")));

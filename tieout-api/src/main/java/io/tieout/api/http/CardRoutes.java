@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.tieout.api.PeriodResolver;
-import io.tieout.api.auth.Role;
 import io.tieout.api.output.CardCsvWriter;
 import io.tieout.api.output.CardJsonWriter;
 import io.tieout.api.output.DrillResult;
@@ -25,8 +24,6 @@ public final class CardRoutes {
     public static final String CARD = CARDS + "/{cardId}";
     public static final String DRILL = CARDS + "/" + CardCatalog.REVENUE_GAP_BREAKDOWN + "/drill";
 
-    private static final Role[] READERS = {Role.OWNER, Role.CONTROLLER, Role.FINANCE};
-
     private final BreakdownService cards;
     private final CardJsonWriter json;
     private final CardCsvWriter csv = new CardCsvWriter();
@@ -37,9 +34,9 @@ public final class CardRoutes {
     }
 
     public void install(RoutesConfig routes) {
-        routes.get(CARDS, this::list, READERS);
-        routes.get(DRILL, this::drill, READERS);
-        routes.get(CARD, this::card, READERS);
+        ApiRoute.CARDS.install(routes, this::list);
+        ApiRoute.DRILL.install(routes, this::drill);
+        ApiRoute.CARD.install(routes, this::card);
     }
 
     private void list(Context ctx) {

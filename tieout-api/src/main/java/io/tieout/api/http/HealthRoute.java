@@ -23,7 +23,7 @@ public final class HealthRoute {
     }
 
     public void install(RoutesConfig routes) {
-        routes.get(PATH, this::health, PublicAccess.ANYONE);
+        ApiRoute.HEALTH.install(routes, this::health);
     }
 
     private void health(Context ctx) {

@@ -43,6 +43,10 @@ public final class ProblemResponder {
     }
 
     public void write(Context ctx, Problem p) {
+        if (io.tieout.api.web.DashboardRoutes.isDashboardPath(ctx.path())) {
+            io.tieout.api.web.DashboardRoutes.renderProblem(ctx, p);
+            return;
+        }
         ObjectNode body = json.newObject();
         body.put("type", p.type());
         body.put("title", p.title());

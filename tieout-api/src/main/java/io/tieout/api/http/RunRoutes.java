@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.tieout.api.PeriodResolver;
-import io.tieout.api.auth.Role;
 import io.tieout.api.pipeline.RunLog;
 import io.tieout.api.pipeline.RunScheduler;
 import io.tieout.cards.BadParameterException;
@@ -27,9 +26,9 @@ public final class RunRoutes {
     }
 
     public void install(RoutesConfig routes) {
-        routes.get(RUNS, this::list, Role.OWNER, Role.CONTROLLER, Role.FINANCE);
-        routes.get(RUN, this::one, Role.OWNER, Role.CONTROLLER, Role.FINANCE);
-        routes.post(RUNS, this::start, Role.OWNER, Role.CONTROLLER);
+        ApiRoute.RUNS_LIST.install(routes, this::list);
+        ApiRoute.RUN.install(routes, this::one);
+        ApiRoute.RUNS_START.install(routes, this::start);
     }
 
     private void list(Context ctx) throws Exception {

@@ -33,9 +33,9 @@ public final class TokenRoutes {
     }
 
     public void install(RoutesConfig routes) {
-        routes.post(TOKENS, this::create, Role.OWNER);
-        routes.get(TOKENS, this::list, Role.OWNER);
-        routes.delete(TOKEN, this::revoke, Role.OWNER);
+        ApiRoute.TOKENS_CREATE.install(routes, this::create);
+        ApiRoute.TOKENS_LIST.install(routes, this::list);
+        ApiRoute.TOKEN_REVOKE.install(routes, this::revoke);
     }
 
     private void create(Context ctx) {
