@@ -19,7 +19,8 @@ import java.util.List;
  */
 public final class Migrations {
     /** Listed explicitly: class-path directories cannot be listed portably from a jar. */
-    static final List<String> FILES = List.of("V001__schemas_and_ops.sql", "V002__cursors_and_source_runs.sql");
+    static final List<String> FILES = List.of("V001__schemas_and_ops.sql", "V002__cursors_and_source_runs.sql",
+            "V003__alerts.sql");
 
     private Migrations() {}
 
