@@ -12,7 +12,6 @@ import io.tieout.transform.TransformJob;
 import io.tieout.warehouse.duckdb.DuckDbLandingSink;
 import io.tieout.warehouse.duckdb.DuckDbWarehouse;
 
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
@@ -25,7 +24,6 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.Comparator;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.stream.Stream;
 
 /**
  * {@code tieout bench transform --orders N}: a synthetic company of N orders (every cause planted)
@@ -85,7 +83,7 @@ public final class TransformBenchJob implements BenchJob {
                 out.printf("slowest models    %s%n", slowest(run));
             }
         } finally {
-            deleteRecursively(dir);
+            ProductionBenchmarks.delete(dir);
         }
     }
 
@@ -122,11 +120,5 @@ public final class TransformBenchJob implements BenchJob {
     private static long peakHeap() {
         return ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP)
                 .mapToLong(p -> p.getPeakUsage().getUsed()).sum();
-    }
-
-    private static void deleteRecursively(Path dir) throws IOException {
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
-        }
     }
 }

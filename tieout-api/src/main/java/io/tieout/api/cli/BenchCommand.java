@@ -14,6 +14,6 @@ final class BenchCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "Missing bench: use transform (see tieout bench --help)");
+        throw new ParameterException(spec.commandLine(), "Missing bench: use transform, landing or extract (see tieout bench --help)");
     }
 }

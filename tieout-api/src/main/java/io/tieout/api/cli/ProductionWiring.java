@@ -1,5 +1,6 @@
 package io.tieout.api.cli;
 
+import io.tieout.api.bench.ProductionBenchmarks;
 import io.tieout.api.bench.TransformBenchJob;
 import io.tieout.api.demo.DemoConfig;
 import io.tieout.api.demo.DemoPipelineJob;
@@ -18,7 +19,7 @@ final class ProductionWiring {
     static CliWiring create() {
         return new CliWiring(
                 new DemoPipelineJob(new DemoConfig(Path.of("tieout.yaml"))),
-                new TransformBenchJob(new DemoConfig(Path.of("tieout.yaml"))),
+                new ProductionBenchmarks(new TransformBenchJob(new DemoConfig(Path.of("tieout.yaml")))),
                 config -> {
                     // Reading cards never calls a source, so missing source credentials fall back to the simulators'.
                     TieoutConfig cfg = new DemoConfig(config != null ? config : Path.of("tieout.yaml")).load();

@@ -41,7 +41,9 @@ public final class TieoutCli implements Runnable {
         cli.addSubcommand(new CommandLine(new CardCommand())
                 .addSubcommand(new RevenueGapBreakdownCommand(wiring.breakdowns())));
         cli.addSubcommand(new CommandLine(new BenchCommand())
-                .addSubcommand(new BenchTransformCommand(wiring.bench())));
+                .addSubcommand(new BenchTransformCommand(wiring.bench()))
+                .addSubcommand(new BenchSizedCommand.Landing(wiring.bench()))
+                .addSubcommand(new BenchSizedCommand.Extract(wiring.bench())));
         cli.setExecutionExceptionHandler(new CliFailureHandler());
         cli.setParameterExceptionHandler(new CliUsageErrorHandler());
         return cli;
