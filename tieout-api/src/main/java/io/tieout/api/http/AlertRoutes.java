@@ -58,6 +58,7 @@ public final class AlertRoutes {
 
     private ObjectNode node(Alert a) {
         ObjectNode n = json.recordNode(a);
+        n.put("state", a.state().id());
         if (a.state() == AlertState.FIRING) n.put("ackHref", ALERTS + "/" + a.id() + "/ack");
         return n;
     }
