@@ -4,7 +4,12 @@ import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.tieout.api.auth.TokenStore;
 import io.tieout.api.http.BearerAuth;
+import io.tieout.api.http.AlertRoutes;
 import io.tieout.api.http.CardRoutes;
+import io.tieout.api.http.CardSet;
+import io.tieout.cards.alerts.AlertStore;
+import io.tieout.config.TieoutConfig;
+import java.time.Clock;
 import io.tieout.api.http.HealthRoute;
 import io.tieout.api.http.MetricsRoute;
 import io.tieout.api.http.OpenApiDocument;
@@ -36,6 +41,7 @@ public final class ApiServer {
     private final BreakdownService cards;
     private final TokenStore tokens;
     private final RunScheduler runs;
+    private final TieoutConfig config;
 
     public ApiServer(DuckDbWarehouse warehouse, BreakdownService cards, TokenStore tokens) {
         this(warehouse, cards, tokens, null);
@@ -43,6 +49,15 @@ public final class ApiServer {
 
     /** runs may be null: then POST /api/v1/runs answers 503 (nothing to run), the log still shows. */
     public ApiServer(DuckDbWarehouse warehouse, BreakdownService cards, TokenStore tokens, RunScheduler runs) {
+        this(warehouse, cards, tokens, runs, null);
+    }
+
+    /**
+     * config may be null: then only revenue-gap-breakdown is served (the other cards of CardRegistry need
+     * the config's reporting currency, time zone, revenue accounts and sync lag).
+     */
+    public ApiServer(DuckDbWarehouse warehouse, BreakdownService cards, TokenStore tokens, RunScheduler runs, TieoutConfig config) {
+        this.config = config;
         this.warehouse = Objects.requireNonNull(warehouse, "warehouse");
         this.cards = Objects.requireNonNull(cards, "cards");
         this.tokens = Objects.requireNonNull(tokens, "tokens");
@@ -74,7 +89,8 @@ public final class ApiServer {
         config.routes.beforeMatched(new BearerAuth(tokens));
         new ProblemResponder(json).install(config.routes);
         new HealthRoute(warehouse).install(config.routes);
-        new CardRoutes(cards, json).install(config.routes);
+        new CardRoutes(cards, this.config == null ? null : new CardSet(warehouse, this.config), json).install(config.routes);
+        new AlertRoutes(new AlertStore(warehouse, Clock.systemUTC()), json).install(config.routes);
         new TokenRoutes(tokens, json).install(config.routes);
         new RunRoutes(new RunLog(warehouse), runs).install(config.routes);
         new OpenApiDocument().install(config.routes);

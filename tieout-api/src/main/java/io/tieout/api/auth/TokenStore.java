@@ -59,12 +59,21 @@ public final class TokenStore {
 
     /** The role of an active token; empty for an unknown or revoked token. */
     public Optional<Role> authenticate(String token) {
+        return authenticateToken(token).map(ApiToken::role);
+    }
+
+    /** The active token as it may be shown (id, role, label); empty for an unknown or revoked token. */
+    public Optional<ApiToken> authenticateToken(String token) {
         if (token == null || token.isBlank()) return Optional.empty();
-        String sql = "SELECT role FROM ops.api_tokens WHERE token_hash = ? AND revoked_at IS NULL";
+        String sql = "SELECT token_id, role, label, created_at FROM ops.api_tokens WHERE token_hash = ? AND revoked_at IS NULL";
         try (Connection c = warehouse.connect(); PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setString(1, TokenHashing.sha256Hex(token));
             try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Role.parse(rs.getString(1)) : Optional.empty();
+                if (!rs.next()) return Optional.empty();
+                String id = rs.getString(1);
+                String label = rs.getString(3);
+                java.time.Instant created = instant(rs, "created_at");
+                return Role.parse(rs.getString(2)).map(r -> new ApiToken(id, r, label, created, null));
             }
         } catch (SQLException e) {
             throw failure("authenticate a token", e);

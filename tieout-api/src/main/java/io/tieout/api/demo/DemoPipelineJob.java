@@ -56,19 +56,19 @@ public final class DemoPipelineJob implements DemoJob {
             out.flush();
             if (options.serve()) {
                 try (RunScheduler scheduler = new RunScheduler(pipeline)) {
-                    serve(wh, card, scheduler, options.port(), out);
+                    serve(wh, card, config, scheduler, options.port(), out);
                 }
             }
         }
     }
 
-    private static void serve(DuckDbWarehouse wh, RevenueGapBreakdownCard card, RunScheduler scheduler, int port, PrintWriter out)
+    private static void serve(DuckDbWarehouse wh, RevenueGapBreakdownCard card, TieoutConfig config, RunScheduler scheduler, int port, PrintWriter out)
             throws InterruptedException {
         TokenStore tokens = new TokenStore(wh);
         tokens.bootstrapOwner(System.getenv(TokenStore.BOOTSTRAP_ENV)).ifPresent(t ->
                 out.println("Owner token (shown once; set " + TokenStore.BOOTSTRAP_ENV + " to choose your own): " + t));
         CountDownLatch stopped = new CountDownLatch(1);
-        try (RunningServer server = new ApiServer(wh, card, tokens, scheduler).start(port)) {
+        try (RunningServer server = new ApiServer(wh, card, tokens, scheduler, config).start(port)) {
             Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown));
             out.printf("Serving the Tieout API on http://localhost:%d (try /api/v1/cards/revenue-gap-breakdown). Ctrl-C stops.%n", server.port());
             out.flush();

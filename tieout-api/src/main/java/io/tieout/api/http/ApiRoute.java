@@ -28,7 +28,7 @@ public enum ApiRoute {
     DRILL("GET", "/api/v1/cards/revenue-gap-breakdown/drill",
             "The gap lines behind one cause × dimension member, down to order and GL line", "cards", 200, Media.TABLE,
             "Drill", Params.drill(), readers()),
-    CARD("GET", "/api/v1/cards/{cardId}", "One card for a period and scope", "cards", 200, Media.TABLE,
+    CARD("GET", "/api/v1/cards/{cardId}", "One card for a period and scope (the schema shown is revenue-gap-breakdown's; every card has card, period, asOf and definitions)", "cards", 200, Media.TABLE,
             "RevenueGapBreakdown", Params.card(), readers()),
 
     TOKENS_CREATE("POST", "/api/v1/tokens", "Create a token (the plaintext is shown once)", "tokens", 201, Media.JSON,
@@ -44,6 +44,14 @@ public enum ApiRoute {
             List.of(Param.path("runId", "The run id")), readers()),
     RUNS_START("POST", "/api/v1/runs", "Start an incremental run (503 when the server has no sources to run)", "runs",
             202, Media.JSON, "RunStarted", List.of(), roles(Role.OWNER, Role.CONTROLLER)),
+
+    ALERTS_LIST("GET", "/api/v1/alerts", "Alerts, newest first, optionally in one state", "alerts", 200, Media.JSON, "AlertList",
+            List.of(Param.query("state", "string", null, List.of("firing", "resolved", "acknowledged"),
+                    "Only alerts in this state (default: all)")), readers()),
+    ALERT_ACK("POST", "/api/v1/alerts/{alertId}/ack",
+            "Acknowledge an open alert (recorded with the token's label; 404 unknown id, 400 for a resolved alert)", "alerts",
+            200, Media.JSON, "Alert", List.of(Param.path("alertId", "The alert id from the alert list")),
+            roles(Role.OWNER, Role.CONTROLLER)),
 
     DASHBOARD("GET", "/", "Dashboard: headline, the breakdown as chart and table", "dashboard", 200, Media.HTML, null,
             Params.period(), readers()),
@@ -159,7 +167,7 @@ public enum ApiRoute {
         static List<Param> card() {
             List<Param> p = new java.util.ArrayList<>();
             p.add(new Param("cardId", "path", true, "string", null, CardCatalog.all().stream().map(CardCatalog.CardInfo::id).toList(),
-                    "A card id; only revenue-gap-breakdown is available in this version (others: 404)"));
+                    "A card id; GET /api/v1/cards says which are available (others: 404)"));
             p.addAll(period());
             p.add(format());
             return List.copyOf(p);

@@ -3,6 +3,7 @@ package io.tieout.api.http;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import io.javalin.security.RouteRole;
+import io.tieout.api.auth.ApiToken;
 import io.tieout.api.auth.Role;
 import io.tieout.api.auth.TokenStore;
 import org.slf4j.Logger;
@@ -22,6 +23,8 @@ import java.util.stream.Collectors;
 public final class BearerAuth implements Handler {
     /** The context attribute holding the caller's {@link Role}. */
     public static final String ROLE_ATTRIBUTE = "tieout.role";
+    /** The context attribute holding the caller's token label (who acknowledged an alert). */
+    public static final String LABEL_ATTRIBUTE = "tieout.tokenLabel";
     /** The dashboard's session cookie (set by POST /login): the token itself, HttpOnly, SameSite=Strict. */
     public static final String COOKIE = "tieout_session";
 
@@ -48,15 +51,17 @@ public final class BearerAuth implements Handler {
         boolean safeMethod = ctx.method().name().equals("GET") || ctx.method().name().equals("HEAD");
         // The cookie only authenticates safe methods: a state change always needs the Authorization header.
         String token = header == null && safeMethod && cookie != null && !cookie.isBlank() ? cookie : bearerToken(header);
-        Role role = tokens.authenticate(token).orElseThrow(() -> new ProblemException(
+        ApiToken caller = tokens.authenticateToken(token).orElseThrow(() -> new ProblemException(
                 Problem.of(ProblemType.UNAUTHORIZED, "The bearer token is unknown or has been revoked."),
                 Map.of("WWW-Authenticate", REALM + ", error=\"invalid_token\"")));
+        Role role = caller.role();
         if (!allowed.contains(role)) {
             String roles = allowed.stream().filter(r -> r instanceof Role).map(r -> ((Role) r).id())
                     .sorted().collect(Collectors.joining(", "));
             throw forbidden("This route needs the role " + roles + "; the token has the role " + role.id() + ".");
         }
         ctx.attribute(ROLE_ATTRIBUTE, role);
+        ctx.attribute(LABEL_ATTRIBUTE, caller.label());
     }
 
     private static String bearerToken(String header) {

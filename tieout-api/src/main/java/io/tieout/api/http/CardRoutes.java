@@ -28,9 +28,26 @@ public final class CardRoutes {
     private final CardJsonWriter json;
     private final CardCsvWriter csv = new CardCsvWriter();
 
+    private final CardSet others;
+
     public CardRoutes(BreakdownService cards, CardJsonWriter json) {
+        this(cards, null, json);
+    }
+
+    /** others null: only the breakdown is served (a server started without a config). */
+    public CardRoutes(BreakdownService cards, CardSet others, CardJsonWriter json) {
         this.cards = cards;
+        this.others = others;
         this.json = json;
+    }
+
+    /** Whether this server answers the card. */
+    private boolean served(CardCatalog.CardInfo c) {
+        return c.id().equals(CardCatalog.REVENUE_GAP_BREAKDOWN) || (others != null && c.available() && CardSet.serves(c.id()));
+    }
+
+    private String servedIds() {
+        return String.join(", ", CardCatalog.all().stream().filter(this::served).map(CardCatalog.CardInfo::id).toList());
     }
 
     public void install(RoutesConfig routes) {
@@ -47,8 +64,8 @@ public final class CardRoutes {
             n.put("id", c.id());
             n.put("title", c.title());
             n.put("description", c.description());
-            n.put("available", c.available());
-            if (c.available()) n.put("href", CARDS + "/" + c.id());
+            n.put("available", served(c));
+            if (served(c)) n.put("href", CARDS + "/" + c.id());
         }
         Responses.json(ctx, 200, json.write(root));
     }
@@ -57,11 +74,17 @@ public final class CardRoutes {
         String id = ctx.pathParam("cardId");
         CardCatalog.CardInfo info = CardCatalog.find(id).orElseThrow(() -> ProblemException.notFound(
                 "There is no card " + PeriodResolver.echo(id) + "; GET " + CARDS + " lists the cards."));
-        if (!info.available()) {
-            throw ProblemException.notFound("The card " + id + " is planned but not available in this version; available: "
-                    + CardCatalog.REVENUE_GAP_BREAKDOWN + ".");
+        if (!served(info)) {
+            throw ProblemException.notFound("The card " + id + " is " + (info.available() ? "not served by this server" : "planned but not available in this version")
+                    + "; available: " + servedIds() + ".");
         }
         ResponseFormat format = ResponseFormat.of(ctx);
+        if (!id.equals(CardCatalog.REVENUE_GAP_BREAKDOWN)) {
+            Object card = others.compute(id, period(ctx), scope(ctx));
+            if (format == ResponseFormat.CSV) Responses.csv(ctx, csv.card(card));
+            else Responses.json(ctx, 200, json.card(id, card));
+            return;
+        }
         RevenueGapBreakdown b = cards.breakdown(period(ctx), scope(ctx));
         if (format == ResponseFormat.CSV) Responses.csv(ctx, csv.breakdown(b));
         else Responses.json(ctx, 200, json.breakdown(b));

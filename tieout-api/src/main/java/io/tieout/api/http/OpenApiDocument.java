@@ -215,6 +215,12 @@ public final class OpenApiDocument {
         run.put("description", "An ops.runs row (run_id, kind, started_at, finished_at, as_of, period_from, period_to, status, message, quarantined) with its sources");
         s.set("Run", run);
         obj(s, "RunList", Map.of("runs", array(ref("Run"))), "runs");
+        obj(s, "Alert", ordered("id", integer(), "rule", enumOf("gap_threshold", "gap_spike"), "scope", str(null),
+                "state", enumOf("firing", "resolved", "acknowledged"), "openedAt", str("date-time"), "resolvedAt", str("date-time"),
+                "acknowledgedAt", str("date-time"), "acknowledgedBy", str(null), "lastValue", ref("Percent"),
+                "threshold", ref("Percent"), "periodFrom", str("date"), "periodTo", str("date"), "runId", str(null),
+                "message", str(null), "open", bool(), "ackHref", str(null)), "id", "rule", "scope", "state", "openedAt");
+        obj(s, "AlertList", Map.of("alerts", array(ref("Alert"))), "alerts");
         obj(s, "RunStarted", Map.of("runId", str(null), "status", str(null), "href", str(null)), "runId", "status", "href");
         return s;
     }

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.ser.std.ToStringSerializerBase;
 import io.tieout.cards.Period;
 import io.tieout.cards.breakdown.GapLine;
 import io.tieout.cards.breakdown.RevenueGapBreakdown;
@@ -14,6 +16,7 @@ import io.tieout.cards.breakdown.RevenueGapBreakdown.Diagnosis;
 import io.tieout.cards.breakdown.RevenueGapBreakdown.Reason;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 
@@ -26,10 +29,47 @@ public final class CardJsonWriter {
     public static final String CARD_ID = "revenue-gap-breakdown";
 
     private final ObjectMapper mapper;
+    /** Records of the cards: BigDecimal as two-digit strings, LocalDate and Instant ISO. */
+    private final ObjectMapper cardMapper;
 
     private CardJsonWriter(boolean pretty) {
         this.mapper = new ObjectMapper();
         if (pretty) mapper.enable(SerializationFeature.INDENT_OUTPUT);
+        this.cardMapper = new ObjectMapper();
+        SimpleModule m = new SimpleModule("tieout-cards");
+        m.addSerializer(BigDecimal.class, new ToStringSerializerBase(BigDecimal.class) {
+            @Override
+            public String valueToString(Object value) { return Decimals.twoDigits((BigDecimal) value); }
+        });
+        m.addSerializer(LocalDate.class, new ToStringSerializerBase(LocalDate.class) {
+            @Override
+            public String valueToString(Object value) { return value.toString(); }
+        });
+        m.addSerializer(Instant.class, new ToStringSerializerBase(Instant.class) {
+            @Override
+            public String valueToString(Object value) { return DateTimeFormatter.ISO_INSTANT.format((Instant) value); }
+        });
+        cardMapper.registerModule(m);
+    }
+
+    /**
+     * Any card's record as JSON, headed by {"card": id}: the record's components by name, money and
+     * percentages as two-digit decimal strings (never JSON numbers), dates ISO-8601, instants UTC.
+     */
+    public String card(String cardId, Object card) {
+        return write(cardNode(cardId, card));
+    }
+
+    /** Any record in the cards' style (money and percentages as two-digit strings, ISO dates and instants). */
+    public ObjectNode recordNode(Object record) {
+        return cardMapper.valueToTree(record);
+    }
+
+    public ObjectNode cardNode(String cardId, Object card) {
+        ObjectNode root = mapper.createObjectNode();
+        root.put("card", cardId);
+        root.setAll((ObjectNode) cardMapper.valueToTree(card));
+        return root;
     }
 
     /** One line, for the API. */

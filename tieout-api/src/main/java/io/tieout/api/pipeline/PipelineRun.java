@@ -1,5 +1,9 @@
 package io.tieout.api.pipeline;
 
+import io.tieout.cards.alerts.AlertNotifier;
+import io.tieout.cards.alerts.AlertRules;
+import io.tieout.cards.alerts.AlertStore;
+import io.tieout.cards.spike.SpikeRule;
 import io.tieout.config.TieoutConfig;
 import io.tieout.extract.ExtractContext;
 import io.tieout.extract.ExtractException;
@@ -22,6 +26,8 @@ import java.util.UUID;
  * its reason and fails the run; the transform then does not run, so no card shows a partial picture.
  */
 public final class PipelineRun {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(PipelineRun.class);
+
     private final DuckDbWarehouse warehouse;
     private final TieoutConfig config;
     private final ConnectorFactory connectors;
@@ -85,10 +91,30 @@ public final class PipelineRun {
         try {
             TransformJob.Result t = transforms.apply(warehouse, config).run(asOf);
             log.finished(runId, "succeeded", "transform " + t.runId());
+            evaluateAlerts(runId, progress);
             return new Result(runId, asOf, true, List.of(), t);
         } catch (RuntimeException e) {
             log.finished(runId, "failed", "transform failed: " + e.getMessage());
             return new Result(runId, asOf, false, List.of("transform: " + e.getMessage()), null);
+        }
+    }
+
+    /**
+     * The alert rules after a successful run. No webhook is configured in this version, so no notifier:
+     * the transitions are only recorded (ops.alerts, ops.alert_events). A failing evaluation is logged
+     * and never fails the run.
+     */
+    private void evaluateAlerts(String runId, PrintWriter progress) {
+        try {
+            List<AlertStore.Transition> changes = new AlertRules(warehouse, config, new AlertStore(warehouse, clock),
+                    AlertNotifier.NONE, SpikeRule.DEFAULT).evaluate();
+            for (AlertStore.Transition t : changes) {
+                progress.printf("alert %s: %s %s (%s)%n", t.change().name().toLowerCase(java.util.Locale.ROOT), t.alert().rule(),
+                        t.alert().scope(), t.alert().message());
+            }
+            progress.flush();
+        } catch (RuntimeException e) {
+            LOG.warn("run {}: evaluating the alert rules failed; the run stands", runId, e);
         }
     }
 }

@@ -49,7 +49,7 @@ public final class PipelineRunJob implements RunJob {
                     out.println("Owner token (shown once; set " + TokenStore.BOOTSTRAP_ENV + " to choose your own): " + t));
             if (every != null) scheduler.every(every);
             CountDownLatch stopped = new CountDownLatch(1);
-            try (RunningServer server = new ApiServer(wh, new RevenueGapBreakdownCard(wh, config), tokens, scheduler)
+            try (RunningServer server = new ApiServer(wh, new RevenueGapBreakdownCard(wh, config), tokens, scheduler, config)
                     .start(port >= 0 ? port : config.api().port())) {
                 Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown));
                 out.printf("Serving the Tieout API on http://localhost:%d%s. Ctrl-C stops.%n", server.port(),

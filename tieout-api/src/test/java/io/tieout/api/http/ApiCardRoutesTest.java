@@ -219,9 +219,13 @@ class ApiCardRoutesTest {
 
     @Test
     void aPlannedCardNotYetAvailableIs404SayingSo() throws Exception {
-        HttpResponse<String> r = api.get("/api/v1/cards/revenue-gap-spike", Role.FINANCE);
+        HttpResponse<String> r = api.get("/api/v1/cards/inventory-sync-drift", Role.FINANCE);
         assertThat(r.statusCode()).isEqualTo(404);
         assertThat(JSON.readTree(r.body()).get("detail").asText()).contains("not available");
+        // a server started without a config serves only the breakdown
+        HttpResponse<String> spike = api.get("/api/v1/cards/revenue-gap-spike", Role.FINANCE);
+        assertThat(spike.statusCode()).isEqualTo(404);
+        assertThat(JSON.readTree(spike.body()).get("detail").asText()).contains("not served by this server");
     }
 
     @Test

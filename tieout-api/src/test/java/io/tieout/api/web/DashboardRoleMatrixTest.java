@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tieout.api.ApiTestServer;
 import io.tieout.api.auth.Role;
 import io.tieout.api.http.ApiRoute;
+import io.tieout.cards.alerts.AlertStore;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -45,6 +46,8 @@ class DashboardRoleMatrixTest {
             new Row(ApiRoute.RUNS_LIST, "/api/v1/runs", null, 200, 200, 200, 401),
             new Row(ApiRoute.RUN, "/api/v1/runs/run-matrix", null, 200, 200, 200, 401),
             new Row(ApiRoute.RUNS_START, "/api/v1/runs", "", 503, 503, 403, 401),
+            new Row(ApiRoute.ALERTS_LIST, "/api/v1/alerts?state=firing", null, 200, 200, 200, 401),
+            new Row(ApiRoute.ALERT_ACK, "/api/v1/alerts/{alert}/ack", "", 200, 200, 403, 401),
             new Row(ApiRoute.DASHBOARD, "/", null, 200, 200, 200, 401),
             new Row(ApiRoute.DASHBOARD_CAUSE, "/dashboard/causes/unmapped_order", null, 200, 200, 200, 401),
             new Row(ApiRoute.DASHBOARD_ORDERS, "/dashboard/causes/unmapped_order/orders?dimension=customer&member=Acme%2C%20Inc.", null, 200, 200, 200, 401),
@@ -55,6 +58,7 @@ class DashboardRoleMatrixTest {
 
     @TempDir static Path dir;
     static ApiTestServer api;
+    static long alertId;
 
     @BeforeAll
     static void start() throws Exception {
@@ -62,6 +66,9 @@ class DashboardRoleMatrixTest {
         try (Connection c = api.warehouse.connect(); Statement s = c.createStatement()) {
             s.execute("INSERT INTO ops.runs (run_id, kind, started_at, status) VALUES ('run-matrix', 'transform', now(), 'succeeded')");
         }
+        alertId = new AlertStore(api.warehouse, java.time.Clock.systemUTC()).observe(new AlertStore.Observation("gap_threshold",
+                "company", true, new java.math.BigDecimal("6.10"), new java.math.BigDecimal("5.00"), null, "run-matrix", "matrix"))
+                .orElseThrow().alert().id();
     }
 
     @AfterAll
@@ -83,7 +90,8 @@ class DashboardRoleMatrixTest {
     @ParameterizedTest(name = "{0} as {2} -> {3}")
     @MethodSource("cells")
     void eachRouteEachRole(String key, Row row, Role role, int expected) {
-        String path = row.path().replace("{fresh}", api.tokens.create(Role.FINANCE, "to revoke").tokenId());
+        String path = row.path().replace("{fresh}", api.tokens.create(Role.FINANCE, "to revoke").tokenId())
+                .replace("{alert}", Long.toString(alertId));
         HttpRequest.Builder b = api.request(path);
         String body = row.body();
         if (body != null && body.contains("{token}")) {
