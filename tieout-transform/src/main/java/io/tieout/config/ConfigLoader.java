@@ -103,8 +103,9 @@ public final class ConfigLoader {
                 "channelClass", "countryEntity", "defaultEntity", "skuItem", "customerMatch", "orderMatchKey"));
         Warehouse warehouse = new Warehouse(root.section("warehouse", "path")
                 .optional("path", baseDir.resolve(DEFAULT_WAREHOUSE).normalize(), ConfigValues.pathUnder(baseDir), "a file path"));
-        Api api = new Api(root.section("api", "port")
-                .optional("port", 7070, ConfigValues.wholeNumber(1, 65535), "a port from 1 to 65535"));
+        Section apiSection = root.section("api", "port", "runEvery");
+        Api api = new Api(apiSection.optional("port", 7070, ConfigValues.wholeNumber(1, 65535), "a port from 1 to 65535"),
+                apiSection.optional("runEvery", null, ConfigValues::interval, "minutes or hours such as 15m or 1h (1m to 24h)"));
         List<Source> sources = sources(root, mapping.channelClass(), baseDir);
         return new TieoutConfig(company, reporting, alerts, revenueAccounts, mapping, warehouse, sources, api);
     }

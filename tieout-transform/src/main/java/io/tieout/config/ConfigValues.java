@@ -39,6 +39,18 @@ final class ConfigValues {
         return text;
     }
 
+    /** A schedule interval written as minutes or hours: 15m, 1h; at least a minute, at most a day. */
+    static java.time.Duration interval(String text) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d{1,4})([mh])").matcher(text.trim());
+        if (!m.matches()) throw reject("'" + text + "' is not minutes or hours such as 15m or 1h");
+        java.time.Duration d = m.group(2).equals("m") ? java.time.Duration.ofMinutes(Long.parseLong(m.group(1)))
+                : java.time.Duration.ofHours(Long.parseLong(m.group(1)));
+        if (d.compareTo(java.time.Duration.ofMinutes(1)) < 0 || d.compareTo(java.time.Duration.ofDays(1)) > 0) {
+            throw reject("'" + text + "' is outside 1m to 24h");
+        }
+        return d;
+    }
+
     static Function<String, Integer> wholeNumber(int min, int max) {
         return text -> {
             if (!WHOLE_NUMBER.matcher(text).matches()) {

@@ -71,5 +71,10 @@ public record TieoutConfig(
 
     public enum SourceType { SHOPIFY, BIGCOMMERCE, INTACCT, FX, SYNCLOG }
 
-    public record Api(int port) {}
+    /** The server: its port, and how often {@code tieout serve} runs the pipeline (null: only on request). */
+    public record Api(int port, Duration runEvery) {
+        public Api(int port) {
+            this(port, null);
+        }
+    }
 }

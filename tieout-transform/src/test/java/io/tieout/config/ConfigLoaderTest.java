@@ -256,6 +256,16 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void theServersScheduleIsReadAsAnIntervalAndABadOneIsReported() {
+        TieoutConfig ok = ConfigLoader.parse(MINIMAL + "api:\n  runEvery: 15m\n", NO_ENV, BASE_DIR);
+        assertThat(ok.api().runEvery()).isEqualTo(java.time.Duration.ofMinutes(15));
+        assertThat(ConfigLoader.parse(MINIMAL, NO_ENV, BASE_DIR).api().runEvery()).isNull();
+        ConfigException error = catchThrowableOfType(ConfigException.class,
+                () -> ConfigLoader.parse(MINIMAL + "api:\n  runEvery: often\n", NO_ENV, BASE_DIR));
+        assertThat(error.problems()).extracting(ConfigProblem::path).containsExactly("api.runEvery");
+    }
+
+    @Test
     void keepsResolvedCredentialsOutOfToString() {
         String yaml = MINIMAL + """
                 sources:

@@ -23,7 +23,7 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--port", paramLabel = "N", defaultValue = "-1", description = "Default: api.port of the config.")
     int port;
 
-    @Option(names = "--every", paramLabel = "DURATION", description = "Run every this long, e.g. 15m, 1h (default: only on POST /api/v1/runs).")
+    @Option(names = "--every", paramLabel = "DURATION", description = "Run every this long, e.g. 15m, 1h (default: api.runEvery of the config, else only on POST /api/v1/runs).")
     String every;
 
     private final RunJob job;

@@ -47,13 +47,15 @@ public final class PipelineRunJob implements RunJob {
             TokenStore tokens = new TokenStore(wh);
             tokens.bootstrapOwner(System.getenv(TokenStore.BOOTSTRAP_ENV)).ifPresent(t ->
                     out.println("Owner token (shown once; set " + TokenStore.BOOTSTRAP_ENV + " to choose your own): " + t));
-            if (every != null) scheduler.every(every);
+            // --every wins over the config's api.runEvery; neither means runs only on POST /api/v1/runs.
+            Duration interval = every != null ? every : config.api().runEvery();
+            if (interval != null) scheduler.every(interval);
             CountDownLatch stopped = new CountDownLatch(1);
             try (RunningServer server = new ApiServer(wh, new RevenueGapBreakdownCard(wh, config), tokens, scheduler, config)
                     .start(port >= 0 ? port : config.api().port())) {
                 Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown));
                 out.printf("Serving the Tieout API on http://localhost:%d%s. Ctrl-C stops.%n", server.port(),
-                        every == null ? "" : ", running every " + every.toMinutes() + " min");
+                        interval == null ? "" : ", running every " + interval.toMinutes() + " min");
                 out.flush();
                 stopped.await();
             }
