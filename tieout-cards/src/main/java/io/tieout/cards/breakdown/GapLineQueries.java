@@ -2,6 +2,7 @@ package io.tieout.cards.breakdown;
 
 import io.tieout.cards.CardScope;
 import io.tieout.cards.Dimension;
+import io.tieout.cards.Facts;
 import io.tieout.cards.Period;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
@@ -19,13 +20,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import static org.jooq.impl.DSL.coalesce;
 import static org.jooq.impl.DSL.countDistinct;
 import static org.jooq.impl.DSL.field;
 import static org.jooq.impl.DSL.name;
-import static org.jooq.impl.DSL.noCondition;
 import static org.jooq.impl.DSL.sum;
-import static org.jooq.impl.DSL.table;
 import static org.jooq.impl.DSL.when;
 
 /**
@@ -35,22 +33,16 @@ import static org.jooq.impl.DSL.when;
  * order's, or, if unlinked, to the entity it was booked in (and to no source or channel).
  */
 final class GapLineQueries {
-    private static final Table<?> LINES = table(name("marts", "fct_revenue_gap_lines")).as("l");
-    private static final Table<?> ORDERS = table(name("intermediate", "int_commerce__orders")).as("o");
-    private static final Table<?> REFUNDS = table(name("intermediate", "int_commerce__refunds")).as("r");
-    private static final Table<?> GL = table(name("intermediate", "int_gl__revenue_lines")).as("g");
-    private static final Table<?> GL_ORDERS = table(name("intermediate", "int_recon__gl_line_orders")).as("lo");
+    private static final Table<?> LINES = Facts.LINES;
+    private static final Table<?> ORDERS = Facts.ORDERS;
+    private static final Table<?> REFUNDS = Facts.REFUNDS;
+    private static final Table<?> GL = Facts.GL;
+    private static final Table<?> GL_ORDERS = Facts.GL_ORDERS;
 
     private static final Field<BigDecimal> AMOUNT = field(name("l", "amount"), BigDecimal.class);
     private static final Field<String> CAUSE = field(name("l", "cause"), String.class);
     private static final Field<String> DIAGNOSIS = field(name("l", "diagnosis"), String.class);
     private static final Field<String> ORDER_KEY = field(name("l", "order_key"), String.class);
-
-    static {
-        // jOOQ prints a banner and "tips" on first use; a CLI's output and a server's log are no place for them.
-        System.setProperty("org.jooq.no-logo", "true");
-        System.setProperty("org.jooq.no-tips", "true");
-    }
 
     private final DSLContext db;
 
@@ -91,13 +83,7 @@ final class GapLineQueries {
     }
 
     BigDecimal glRevenue(Period p, CardScope scope) {
-        Condition scoped = noCondition();
-        if (scope.entity() != null) {
-            scoped = scoped.and(coalesce(field(name("o", "expected_entity"), String.class),
-                    field(name("g", "entity_id"), String.class)).eq(scope.entity()));
-        }
-        if (scope.source() != null) scoped = scoped.and(field(name("o", "source"), String.class).eq(scope.source()));
-        if (scope.channel() != null) scoped = scoped.and(field(name("o", "channel"), String.class).eq(scope.channel()));
+        Condition scoped = Facts.glScope(scope);
         return money(db.select(sum(field(name("g", "amount_rep"), BigDecimal.class))).from(GL)
                 .leftJoin(GL_ORDERS).on(field(name("lo", "gl_key")).eq(field(name("g", "gl_key"))))
                 .leftJoin(ORDERS).on(field(name("o", "order_key")).eq(field(name("lo", "order_key"))))
@@ -139,20 +125,11 @@ final class GapLineQueries {
     }
 
     private static Condition linesIn(Period p, CardScope scope) {
-        Condition c = field(name("l", "period_from"), LocalDate.class).eq(p.from())
-                .and(field(name("l", "period_to"), LocalDate.class).eq(p.to()));
-        if (scope.entity() != null) c = c.and(field(name("l", "entity"), String.class).eq(scope.entity()));
-        if (scope.source() != null) c = c.and(field(name("l", "source"), String.class).eq(scope.source()));
-        if (scope.channel() != null) c = c.and(field(name("l", "channel"), String.class).eq(scope.channel()));
-        return c;
+        return Facts.linesScope(p, scope);
     }
 
     private static Condition orderScope(CardScope scope) {
-        Condition c = noCondition();
-        if (scope.entity() != null) c = c.and(field(name("o", "expected_entity"), String.class).eq(scope.entity()));
-        if (scope.source() != null) c = c.and(field(name("o", "source"), String.class).eq(scope.source()));
-        if (scope.channel() != null) c = c.and(field(name("o", "channel"), String.class).eq(scope.channel()));
-        return c;
+        return Facts.orderScope(scope);
     }
 
     private static Condition dateIn(Field<LocalDate> f, Period p) {
