@@ -37,6 +37,8 @@ public final class MetricsRoute {
     private final MultiGauge runsByStatus;
     private final MultiGauge rowsPerModel;
     private final AtomicReference<Double> quarantined = new AtomicReference<>(Double.NaN);
+    // Prometheus samples are float64 by definition: the gauge is for monitoring trends; the exact,
+    // decimal gap % is the card's (revenue-gap-breakdown), never this value.
     private final AtomicReference<Double> gapPct = new AtomicReference<>(Double.NaN);
 
     public MetricsRoute(DuckDbWarehouse warehouse, BreakdownService cards) {
