@@ -97,7 +97,7 @@ public final class ConfigLoader {
     private static TieoutConfig config(Section root, Path baseDir) {
         String company = root.required("company", ConfigValues::text, "the company's name");
         Reporting reporting = reporting(root.section("reporting", "currency", "timezone", "fxPolicy", "syncLagHours", "periodDays"));
-        Alerts alerts = alerts(root.section("alerts", "gapThresholdPct", "entityThresholdPct"));
+        Alerts alerts = alerts(root.section("alerts", "gapThresholdPct", "entityThresholdPct", "webhookUrl", "webhookFormat"));
         RevenueAccounts revenueAccounts = revenueAccounts(root.section("revenueAccounts", "ranges", "include", "exclude"));
         Mapping mapping = mapping(root.section("mapping",
                 "channelClass", "countryEntity", "defaultEntity", "skuItem", "customerMatch", "orderMatchKey"));
@@ -124,7 +124,11 @@ public final class ConfigLoader {
     private static Alerts alerts(Section alerts) {
         return new Alerts(
                 alerts.optional("gapThresholdPct", DEFAULT_GAP_THRESHOLD_PCT, ConfigValues::percent, PERCENT),
-                alerts.map("entityThresholdPct", ConfigValues::percent, PERCENT));
+                alerts.map("entityThresholdPct", ConfigValues::percent, PERCENT),
+                alerts.optional("webhookUrl", null, ConfigValues::httpUrl, URL),
+                alerts.optional("webhookFormat", TieoutConfig.WebhookFormat.JSON,
+                        ConfigValues.lowerCase(TieoutConfig.WebhookFormat.class, "a webhook format"),
+                        ConfigValues.lowerCaseNames(TieoutConfig.WebhookFormat.class)));
     }
 
     private static RevenueAccounts revenueAccounts(Section accounts) {

@@ -26,7 +26,16 @@ public record TieoutConfig(
 
     public enum FxPolicy { TRANSACTION_DATE, PERIOD_AVERAGE }
 
-    public record Alerts(BigDecimal gapThresholdPct, Map<String, BigDecimal> entityThresholdPct) {}
+    /** Thresholds, and where alert transitions are delivered (webhookUrl null: recorded only). */
+    public record Alerts(BigDecimal gapThresholdPct, Map<String, BigDecimal> entityThresholdPct, String webhookUrl,
+                         WebhookFormat webhookFormat) {
+        public Alerts(BigDecimal gapThresholdPct, Map<String, BigDecimal> entityThresholdPct) {
+            this(gapThresholdPct, entityThresholdPct, null, WebhookFormat.JSON);
+        }
+    }
+
+    /** JSON: Tieout's own body; SLACK: a Slack-compatible incoming-webhook body ({"text": ...}). */
+    public enum WebhookFormat { JSON, SLACK }
 
     /**
      * GL accounts that count as revenue: every account inside one of the ranges or listed in include,

@@ -266,6 +266,18 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void alertsMayNameAWebhookAndItsFormat() {
+        TieoutConfig ok = ConfigLoader.parse(MINIMAL + "alerts:\n  webhookUrl: https://hooks.example.com/x\n  webhookFormat: slack\n",
+                NO_ENV, BASE_DIR);
+        assertThat(ok.alerts().webhookUrl()).isEqualTo("https://hooks.example.com/x");
+        assertThat(ok.alerts().webhookFormat()).isEqualTo(TieoutConfig.WebhookFormat.SLACK);
+        assertThat(ConfigLoader.parse(MINIMAL, NO_ENV, BASE_DIR).alerts().webhookUrl()).isNull();
+        ConfigException error = catchThrowableOfType(ConfigException.class,
+                () -> ConfigLoader.parse(MINIMAL + "alerts:\n  webhookUrl: not-a-url\n  webhookFormat: xml\n", NO_ENV, BASE_DIR));
+        assertThat(error.problems()).extracting(ConfigProblem::path).containsExactly("alerts.webhookUrl", "alerts.webhookFormat");
+    }
+
+    @Test
     void keepsResolvedCredentialsOutOfToString() {
         String yaml = MINIMAL + """
                 sources:

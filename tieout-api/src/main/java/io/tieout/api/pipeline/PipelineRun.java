@@ -3,6 +3,7 @@ package io.tieout.api.pipeline;
 import io.tieout.cards.alerts.AlertNotifier;
 import io.tieout.cards.alerts.AlertRules;
 import io.tieout.cards.alerts.AlertStore;
+import io.tieout.cards.alerts.WebhookNotifier;
 import io.tieout.cards.spike.SpikeRule;
 import io.tieout.config.TieoutConfig;
 import io.tieout.extract.ExtractContext;
@@ -100,14 +101,18 @@ public final class PipelineRun {
     }
 
     /**
-     * The alert rules after a successful run. No webhook is configured in this version, so no notifier:
-     * the transitions are only recorded (ops.alerts, ops.alert_events). A failing evaluation is logged
-     * and never fails the run.
+     * The alert rules after a successful run: transitions are recorded (ops.alerts, ops.alert_events)
+     * and, when tieout.yaml names alerts.webhookUrl, delivered there in the background with retries,
+     * every attempt recorded. A failing evaluation or delivery is logged and never fails the run.
      */
     private void evaluateAlerts(String runId, PrintWriter progress) {
         try {
-            List<AlertStore.Transition> changes = new AlertRules(warehouse, config, new AlertStore(warehouse, clock),
-                    AlertNotifier.NONE, SpikeRule.DEFAULT).evaluate();
+            AlertStore store = new AlertStore(warehouse, clock);
+            TieoutConfig.Alerts a = config.alerts();
+            AlertNotifier notifier = a.webhookUrl() == null ? AlertNotifier.NONE
+                    : WebhookNotifier.of(a.webhookUrl(), a.webhookFormat() == TieoutConfig.WebhookFormat.SLACK
+                            ? WebhookNotifier.Format.SLACK : WebhookNotifier.Format.JSON, store);
+            List<AlertStore.Transition> changes = new AlertRules(warehouse, config, store, notifier, SpikeRule.DEFAULT).evaluate();
             for (AlertStore.Transition t : changes) {
                 progress.printf("alert %s: %s %s (%s)%n", t.change().name().toLowerCase(java.util.Locale.ROOT), t.alert().rule(),
                         t.alert().scope(), t.alert().message());

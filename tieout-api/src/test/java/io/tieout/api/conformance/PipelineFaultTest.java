@@ -123,6 +123,38 @@ class PipelineFaultTest {
         }
     }
 
+    // ---------------------------------------------------------------- alerts
+
+    @Test
+    void aRunWhoseGapIsAboveTheThresholdFiresOnceAndDeliversToTheConfiguredWebhook() throws Exception {
+        java.util.concurrent.BlockingQueue<String> received = new java.util.concurrent.LinkedBlockingQueue<>();
+        com.sun.net.httpserver.HttpServer hook = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
+        hook.createContext("/hook", ex -> {
+            received.add(new String(ex.getRequestBody().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+            ex.sendResponseHeaders(204, -1);
+            ex.close();
+        });
+        hook.start();
+        try (DuckDbWarehouse wh = freshWarehouse()) {
+            TieoutConfig.Alerts strict = new TieoutConfig.Alerts(new java.math.BigDecimal("0.00"), Map.of(),
+                    "http://127.0.0.1:" + hook.getAddress().getPort() + "/hook", TieoutConfig.WebhookFormat.JSON);
+            TieoutConfig withHook = new TieoutConfig(config.company(), config.reporting(), strict, config.revenueAccounts(),
+                    config.mapping(), config.warehouse(), config.sources(), config.api());
+            PipelineRun run = new PipelineRun(wh, withHook, connectors(), Clock.fixed(company.asOf(), ZoneOffset.UTC), LOOK_BACK);
+            assertThat(run.run("alerting", company.asOf(), quiet()).succeeded()).isTrue();
+            String body = received.poll(20, java.util.concurrent.TimeUnit.SECONDS);
+            assertThat(body).as("a delivery reached the webhook").isNotNull().contains("gap_threshold");
+            assertThat(Warehouses.one(wh, "SELECT count(*) FROM ops.alerts WHERE rule = 'gap_threshold' AND scope = 'company'"))
+                    .isEqualTo("1");
+            assertThat(run.run("again", company.asOf(), quiet()).succeeded()).isTrue();
+            assertThat(Warehouses.one(wh, "SELECT count(*) FROM ops.alerts WHERE rule = 'gap_threshold' AND scope = 'company'"))
+                    .as("still firing: no second alert").isEqualTo("1");
+        } finally {
+            hook.stop(0);
+        }
+    }
+
     // ---------------------------------------------------------------- crashes
 
     record CrashPoint(String source, int commit) {
