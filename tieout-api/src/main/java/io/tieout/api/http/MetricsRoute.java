@@ -37,9 +37,9 @@ public final class MetricsRoute {
     private final MultiGauge runsByStatus;
     private final MultiGauge rowsPerModel;
     private final AtomicReference<Double> quarantined = new AtomicReference<>(Double.NaN);
-    // Prometheus samples are float64 by definition: the gauge is for monitoring trends; the exact,
-    // decimal gap % is the card's (revenue-gap-breakdown), never this value.
-    private final AtomicReference<Double> gapPct = new AtomicReference<>(Double.NaN);
+    // Kept exact; turned into a Prometheus sample (float64 by definition) only when scraped. The
+    // figure a controller ties out is the card's (revenue-gap-breakdown), never the sample.
+    private final AtomicReference<java.math.BigDecimal> gapPct = new AtomicReference<>();
 
     public MetricsRoute(DuckDbWarehouse warehouse, BreakdownService cards) {
         this.warehouse = warehouse;
@@ -49,7 +49,7 @@ public final class MetricsRoute {
                 .register(registry);
         Gauge.builder("tieout.quarantined.records", quarantined, AtomicReference::get)
                 .description("Records in ops.quarantine").register(registry);
-        Gauge.builder("tieout.gap.percent", gapPct, AtomicReference::get)
+        Gauge.builder("tieout.gap.percent", gapPct, ref -> ref.get() == null ? Double.NaN : ref.get().doubleValue())
                 .description("Gap % of commerce revenue for the default period (revenue-gap-breakdown)").register(registry);
     }
 
@@ -93,9 +93,9 @@ public final class MetricsRoute {
         }
         try {
             var pct = cards.breakdown(cards.defaultPeriod(), CardScope.ALL).gapPct();
-            gapPct.set(pct == null ? Double.NaN : pct.doubleValue());
+            gapPct.set(pct);
         } catch (Exception e) {
-            gapPct.set(Double.NaN);
+            gapPct.set(null);
             log.warn("metrics: no breakdown for the default period: {}", e.getMessage());
         }
     }
